@@ -1,0 +1,72 @@
+import Foundation
+import Logging
+
+/// Everything the service reads from its environment, read once at start.
+public struct Config: Sendable {
+    public var database: DatabaseURL
+    public var host: String
+    public var port: Int
+    public var logLevel: Logger.Level
+    /// Folder of the numbered migration files.
+    public var sqlDirectory: URL
+    /// Folder of the seed files.
+    public var seedDirectory: URL
+
+    public init(
+        database: DatabaseURL,
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        logLevel: Logger.Level = .info,
+        sqlDirectory: URL = URL(fileURLWithPath: "sql"),
+        seedDirectory: URL = URL(fileURLWithPath: "seed-data")
+    ) {
+        self.database = database
+        self.host = host
+        self.port = port
+        self.logLevel = logLevel
+        self.sqlDirectory = sqlDirectory
+        self.seedDirectory = seedDirectory
+    }
+
+    /// Reads the configuration, collecting every problem before failing so that
+    /// one run names them all.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigError) -> Config {
+        var problems: [String] = []
+        var database: DatabaseURL?
+        if let raw = env["DATABASE_URL"], !raw.isEmpty {
+            do { database = try DatabaseURL(raw) } catch { problems.append("DATABASE_URL: \(error.description)") }
+        } else {
+            problems.append("DATABASE_URL is not set (e.g. postgres://user@127.0.0.1:5432/alliance)")
+        }
+        var port = 8080
+        if let raw = env["PORT"] {
+            if let value = Int(raw), (1...65535).contains(value) { port = value } else {
+                problems.append("PORT must be a whole number from 1 to 65535, not '\(raw)'")
+            }
+        }
+        let host = env["HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
+        var level = Logger.Level.info
+        if let raw = env["LOG_LEVEL"] {
+            if let value = Logger.Level(rawValue: raw.lowercased()) { level = value } else {
+                let names = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+                problems.append("LOG_LEVEL must be one of \(names), not '\(raw)'")
+            }
+        }
+        guard let database, problems.isEmpty else { throw ConfigError(problems: problems) }
+        return Config(
+            database: database,
+            host: host,
+            port: port,
+            logLevel: level,
+            sqlDirectory: URL(fileURLWithPath: env["SQL_DIR"] ?? "sql"),
+            seedDirectory: URL(fileURLWithPath: env["SEED_DIR"] ?? "seed-data")
+        )
+    }
+}
+
+public struct ConfigError: Error, CustomStringConvertible {
+    public let problems: [String]
+    public var description: String {
+        "configuration is not valid:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import NIOSSL
+import PostgresNIO
+
+/// A `postgres://user:password@host:port/database?sslmode=…` address, understood
+/// both by PostgresNIO (the service) and by libpq (migrations).
+public struct DatabaseURL: Sendable, CustomStringConvertible {
+    public var host: String
+    public var port: Int
+    public var username: String
+    public var password: String?
+    public var database: String
+    public var requireTLS: Bool
+
+    public init(_ raw: String) throws(DatabaseURLError) {
+        guard let parts = URLComponents(string: raw), let scheme = parts.scheme,
+              ["postgres", "postgresql"].contains(scheme)
+        else { throw DatabaseURLError("must look like postgres://user@host:port/database") }
+        guard let host = parts.host, !host.isEmpty else { throw DatabaseURLError("has no host") }
+        guard let user = parts.user, !user.isEmpty else { throw DatabaseURLError("has no user name") }
+        let database = String(parts.path.dropFirst())
+        guard !database.isEmpty else { throw DatabaseURLError("has no database name") }
+        let sslmode = parts.queryItems?.first { $0.name == "sslmode" }?.value ?? "disable"
+        guard ["disable", "require"].contains(sslmode) else {
+            throw DatabaseURLError("sslmode must be disable or require, not '\(sslmode)'")
+        }
+        self.host = host
+        self.port = parts.port ?? 5432
+        self.username = user.removingPercentEncoding ?? user
+        self.password = parts.password.map { $0.removingPercentEncoding ?? $0 }
+        self.database = database.removingPercentEncoding ?? database
+        self.requireTLS = sslmode == "require"
+    }
+
+    /// The same server and credentials, another database.
+    public func with(database: String) -> DatabaseURL {
+        var copy = self
+        copy.database = database
+        return copy
+    }
+
+    /// The address in the form libpq reads.
+    public var libpqString: String {
+        var components = URLComponents()
+        components.scheme = "postgresql"
+        components.host = host
+        components.port = port
+        components.user = username
+        components.password = password
+        components.path = "/" + database
+        components.queryItems = [URLQueryItem(name: "sslmode", value: requireTLS ? "require" : "disable")]
+        return components.string ?? ""
+    }
+
+    /// Without the password, for messages and logs.
+    public var description: String { "postgres://\(username)@\(host):\(port)/\(database)" }
+
+    func clientConfiguration() -> PostgresClient.Configuration {
+        let tls: PostgresClient.Configuration.TLS =
+            requireTLS ? .require(.makeClientConfiguration()) : .disable
+        var configuration = PostgresClient.Configuration(
+            host: host, port: port, username: username, password: password, database: database, tls: tls
+        )
+        configuration.options.connectTimeout = .seconds(3)
+        return configuration
+    }
+}
+
+public struct DatabaseURLError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

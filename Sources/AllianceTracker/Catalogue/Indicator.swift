@@ -1,0 +1,21 @@
+import Foundation
+import Hummingbird
+
+/// A measurable quantity under one goal; its measure kind decides how it aggregates.
+struct Indicator: ResponseEncodable, Equatable {
+    var code: String
+    var goal: Int
+    var operationalGoal: String?
+    var name: String
+    var unit: String
+    var measureKind: String
+    var definition: String
+    /// Values outside this range need a justification in their note.
+    var expectedRange: ExpectedRange
+    var headline: Bool
+
+    struct ExpectedRange: Codable, Equatable {
+        var min: Decimal?
+        var max: Decimal?
+    }
+}

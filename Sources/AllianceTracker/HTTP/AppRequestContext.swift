@@ -1,0 +1,18 @@
+import Foundation
+import Hummingbird
+
+/// The context every request carries through middleware and handlers.
+public struct AppRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+
+    public init(source: Source) {
+        self.coreContext = .init(source: source)
+    }
+
+    /// Bodies over 1 MiB are refused with 413 (SPEC §5).
+    public static let maximumBodyBytes = 1 << 20
+    public var maxUploadSize: Int { Self.maximumBodyBytes }
+
+    public var requestDecoder: JSONDecoder { JSONCoding.decoder }
+    public var responseEncoder: JSONEncoder { JSONCoding.encoder }
+}

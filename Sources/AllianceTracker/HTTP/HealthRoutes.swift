@@ -1,0 +1,56 @@
+import Hummingbird
+import Logging
+import PostgresNIO
+
+/// `/healthz`: the process answers. `/readyz`: the database answers too.
+struct HealthRoutes {
+    let database: PostgresClient
+
+    /// How long /readyz waits for the database before saying it is unavailable.
+    static let readinessTimeout: Duration = .seconds(2)
+
+    struct Status: ResponseEncodable {
+        let status: String
+    }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("healthz") { _, _ in Status(status: "ok") }
+        router.get("readyz") { _, context in
+            try await checkDatabase(logger: context.logger)
+            return Status(status: "ready")
+        }
+    }
+
+    private func checkDatabase(logger: Logger) async throws {
+        do {
+            try await withTimeout(Self.readinessTimeout) { [database] in
+                _ = try await database.query("SELECT 1", logger: logger).collect()
+            }
+        } catch {
+            logger.warning("database not reachable", metadata: ["error": "\(String(reflecting: error))"])
+            throw Problem.databaseUnavailable
+        }
+    }
+}
+
+extension Problem {
+    static let databaseUnavailable = Problem(
+        .serviceUnavailable, code: "database_unavailable", title: "Database unavailable",
+        detail: "The database cannot be reached; try again shortly.", headers: [.retryAfter: "5"]
+    )
+}
+
+struct TimeoutError: Error {}
+
+/// Runs `operation`, giving up with `TimeoutError` after `limit`.
+func withTimeout<T: Sendable>(_ limit: Duration, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+    try await withThrowingTaskGroup(of: T.self) { group in
+        group.addTask { try await operation() }
+        group.addTask {
+            try await Task.sleep(for: limit)
+            throw TimeoutError()
+        }
+        defer { group.cancelAll() }
+        return try await group.next()!
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// The one place where errors become responses. Foreseen errors (`Problem`) are
+/// answered as they are; the framework's and the decoder's are translated; anything
+/// else is logged with its detail and answered with a 500 that leaks nothing.
+struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            return problem(for: error, request: request, logger: context.logger).response()
+        }
+    }
+
+    func problem(for error: any Error, request: Request, logger: Logger) -> Problem {
+        switch error {
+        case let problem as Problem:
+            return problem
+        case let error as HTTPError:
+            return problem(for: error, request: request)
+        case let error as DecodingError:
+            return Self.problem(for: error)
+        default:
+            logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))"])
+            return .internalError
+        }
+    }
+
+    private func problem(for error: HTTPError, request: Request) -> Problem {
+        switch error.status {
+        case .notFound:
+            return .notFound("There is no resource at \(request.uri.path).")
+        case .contentTooLarge:
+            return Problem(
+                .contentTooLarge, code: "body_too_large", title: "Request body too large",
+                detail: "Request bodies may be at most \(AppRequestContext.maximumBodyBytes) bytes."
+            )
+        case .methodNotAllowed:
+            return Problem(
+                .methodNotAllowed, code: "method_not_allowed", title: "Method not allowed",
+                detail: "\(request.method) is not allowed on \(request.uri.path).", headers: error.headers
+            )
+        default:
+            let status = error.status
+            return Problem(
+                status, code: status.code < 500 ? "bad_request" : "internal_error",
+                title: status.reasonPhrase, detail: error.body ?? status.reasonPhrase, headers: error.headers
+            )
+        }
+    }
+
+    /// A body that is not the JSON the resource expects: malformed, or with a
+    /// field of the wrong type or missing.
+    static func problem(for error: DecodingError) -> Problem {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue.snakeCased)" }
+                .joined().trimmingPrefix(".").description
+        }
+        let field: String
+        let message: String
+        switch error {
+        case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            return Problem(.badRequest, code: "malformed_json", title: "Malformed JSON",
+                           detail: "The request body is not valid JSON.")
+        case .dataCorrupted(let context):
+            (field, message) = (path(context.codingPath), "has a value that is not valid here")
+        case .keyNotFound(let key, let context):
+            (field, message) = (path(context.codingPath + [key]), "is required")
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            (field, message) = (path(context.codingPath), "must be \(Self.describe(type))")
+        @unknown default:
+            (field, message) = ("body", "is not valid")
+        }
+        let name = field.isEmpty ? "body" : field
+        return Problem(
+            .unprocessableContent, code: "invalid_body", title: "Invalid request body",
+            detail: "\(name) \(message).",
+            errors: [.init(field: name, code: "invalid_type", message: "\(name) \(message)")]
+        )
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Bool.Type: "true or false"
+        case is Int.Type, is Int16.Type, is Int32.Type, is Int64.Type: "a whole number"
+        case is Decimal.Type, is Double.Type: "a number"
+        default: "of another type"
+        }
+    }
+}
+
+extension String {
+    /// `notAvailable` → `not_available`: field names as the client wrote them.
+    var snakeCased: String {
+        var result = ""
+        for character in self {
+            if character.isUppercase {
+                result += "_" + character.lowercased()
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// Loads `seed-data/` into the database in one transaction; seeding twice changes
+/// nothing, and the second run reports no changes.
+public struct Seeder: Sendable {
+    public let directory: URL
+
+    public init(directory: URL) {
+        self.directory = directory
+    }
+
+    /// Rows inserted or changed, by table.
+    public typealias Changes = [(table: String, rows: Int)]
+
+    static let membershipSource = "EC list of the 48 launch participants, 5 December 2012 (shared/reference/countries.csv)"
+
+    public func seed(_ database: PostgresClient, logger: Logger) async throws -> Changes {
+        // Every file is read and parsed before the database is touched.
+        let files = try Self.plan.map { spec, file in (spec, try CSVTable(contentsOf: directory.appendingPathComponent(file))) }
+        let countries = files[0].1
+        return try await database.withTransaction(logger: logger) { connection in
+            let writer = SeedWriter(connection: connection, logger: logger)
+            var changes: Changes = []
+            for (spec, table) in files {
+                changes.append((spec.table, try await writer.upsert(spec, table.records)))
+                if spec.table == "countries" {
+                    changes.append(("memberships", try await writer.upsert(Self.memberships, Self.foundingPeriods(countries))))
+                }
+            }
+            return changes
+        }
+    }
+
+    /// Only the joining dates the reference gives: a later joiner without one gets
+    /// no membership period rather than an invented date.
+    static func foundingPeriods(_ countries: CSVTable) -> [CSVTable.Record] {
+        countries.records.compactMap { record in
+            guard let joined = record["joined_on"], let code = record["code"] else { return nil }
+            return CSVTable.Record(file: record.file, line: record.line,
+                                   values: ["country": code, "joined_on": joined, "source": membershipSource])
+        }
+    }
+
+    static let plan: [(SeedTableSpec, String)] = [
+        (SeedTableSpec(table: "countries", key: ["code"], columns: [
+            .init("code"), .init("name"), .init("region"), .init("iso_official", as: "boolean"),
+            .init("eu_member_at_launch", as: "boolean"), .init("founding_member", as: "boolean"), .init("note"),
+        ]), "countries.csv"),
+        (SeedTableSpec(table: "goals", key: ["id"], columns: [
+            .init("id", as: "smallint"), .init("code"), .init("title"), .init("wording"), .init("confidence"),
+            .init("source"),
+        ]), "goals.csv"),
+        (SeedTableSpec(table: "operational_goals", key: ["code"], columns: [
+            .init("code"), .init("goal", as: "smallint"), .init("wording"), .init("confidence"), .init("source"),
+        ]), "operational_goals.csv"),
+        (SeedTableSpec(table: "indicators", key: ["code"], columns: [
+            .init("code"), .init("goal", as: "smallint"), .init("operational_goal"), .init("name"), .init("unit"),
+            .init("measure_kind"), .init("definition"), .init("expected_min", as: "numeric"),
+            .init("expected_max", as: "numeric"), .init("headline", as: "boolean"),
+        ]), "indicators.csv"),
+        (SeedTableSpec(table: "targets", key: ["id"], columns: [
+            .init("id"), .init("indicator"), .init("operational_goal"), .init("scope"), .init("country"),
+            .init("rule"), .init("threshold", as: "numeric"), .init("basis"), .init("baseline_year", as: "smallint"),
+            .init("description"), .init("source"),
+        ]), "targets.csv"),
+        (SeedTableSpec(table: "reference_series", key: ["code"], columns: [
+            .init("code"), .init("name"), .init("publisher"), .init("unit"), .init("cumulative", as: "boolean"),
+            .init("caveat"),
+        ]), "reference_series.csv"),
+        (SeedTableSpec(table: "reference_observations", key: ["series", "year", "period"], columns: [
+            .init("series"), .init("year", as: "smallint"), .init("period", expression: "coalesce($::text, '')"),
+            .init("value", as: "numeric"), .init("counting"), .init("detail"), .init("confidence"),
+            .init("confidence_note"), .init("sources", expression: "string_to_array($::text, ' | ')"),
+        ]), "reference_observations.csv"),
+    ]
+
+    static let memberships = SeedTableSpec(table: "memberships", key: ["country", "joined_on"], columns: [
+        .init("country"), .init("joined_on", as: "date"), .init("source"),
+    ])
+}

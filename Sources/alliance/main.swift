@@ -1,0 +1,84 @@
+import AllianceTracker
+import ArgumentParser
+import Foundation
+import Logging
+
+@main
+struct Alliance: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "alliance",
+        abstract: "The Global Alliance commitment-tracking service.",
+        discussion: "Configured from the environment: DATABASE_URL, PORT (8080), HOST (127.0.0.1), LOG_LEVEL (info).",
+        subcommands: [Migrate.self, Seed.self, Serve.self]
+    )
+}
+
+/// Reads the configuration once; a bad setting stops the command with one message
+/// naming every problem.
+func loadConfig() throws -> Config {
+    do {
+        let config = try Config.fromEnvironment()
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = config.logLevel
+            return handler
+        }
+        return config
+    } catch {
+        FileHandle.standardError.write(Data("alliance: \(error.description)\n".utf8))
+        throw ExitCode(78)  // EX_CONFIG
+    }
+}
+
+/// Prints a failure as one line and exits non-zero, rather than a stack of Swift types.
+func failing<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        FileHandle.standardError.write(Data("alliance: \(error)\n".utf8))
+        throw ExitCode.failure
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Apply the numbered SQL files in sql/ that are not yet applied."
+    )
+
+    func run() async throws {
+        let config = try loadConfig()
+        let applied = try await failing { try Migrator(directory: config.sqlDirectory).migrate(config.database) }
+        print(applied.isEmpty ? "migrate: nothing to apply" : applied.map { "migrate: applied \($0)" }.joined(separator: "\n"))
+    }
+}
+
+struct Seed: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load seed-data/ (countries, goals, indicators, targets, reference series); idempotent."
+    )
+
+    func run() async throws {
+        let config = try loadConfig()
+        let logger = Logger(label: "alliance.seed")
+        let changes = try await failing {
+            try await withDatabase(config.database, logger: logger) { database in
+                try await Seeder(directory: config.seedDirectory).seed(database, logger: logger)
+            }
+        }
+        for (table, rows) in changes {
+            print("seed: \(table): \(rows) row\(rows == 1 ? "" : "s") inserted or changed")
+        }
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run the HTTP service.")
+
+    func run() async throws {
+        let config = try loadConfig()
+        let app = try buildApplication(config: config)
+        try await app.runService()
+    }
+}

@@ -1,0 +1,83 @@
+@testable import AllianceTracker
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite struct HTTPBasicsTests {
+    @Test func healthAndReadiness() async throws {
+        try await withApp { client, _ in
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(try response.json()["status"] as? String == "ok")
+            }
+            try await client.execute(uri: "/readyz", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(try response.json()["status"] as? String == "ready")
+            }
+        }
+    }
+
+    @Test func readinessFailsWhileTheDatabaseIsUnreachable() async throws {
+        // a port where nothing listens
+        var url = TestDatabase.adminURL
+        url.port = 1
+        let app = try buildApplication(config: TestDatabase.config(url))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/readyz", method: .get) { response in
+                try response.expectProblem(.serviceUnavailable, code: "database_unavailable")
+            }
+        }
+    }
+
+    @Test func unknownRoutesAreProblems() async throws {
+        try await withApp { client, _ in
+            try await client.execute(uri: "/v1/nothing-here", method: .get) { response in
+                try response.expectProblem(.notFound, code: "not_found")
+            }
+            try await client.execute(uri: "/v1/goals", method: .delete) { response in
+                #expect(response.status.code >= 400 && response.status.code < 500)
+                #expect(response.headers[.contentType] == "application/problem+json")
+            }
+        }
+    }
+
+    @Test func bodiesOverOneMebibyteAreRefused() async throws {
+        try await withApp { client, _ in
+            let body = ByteBuffer(repeating: UInt8(ascii: "x"), count: 2 << 20)
+            for uri in ["/v1/goals", "/v1/not-a-route"] {
+                try await client.execute(uri: uri, method: .post, body: body) { response in
+                    try response.expectProblem(.contentTooLarge, code: "body_too_large")
+                }
+            }
+        }
+    }
+
+    @Test func theOpenAPIDocumentIsServedAndNamesEveryRoute() async throws {
+        try await withApp { client, _ in
+            try await client.execute(uri: "/openapi.yaml", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/yaml")
+                let text = String(buffer: response.body)
+                #expect(text.hasPrefix("openapi: 3.1.0"))
+                for path in ["/healthz:", "/readyz:", "/openapi.yaml:", "/v1/goals:", "/v1/indicators:",
+                             "/v1/indicators/{code}:", "/v1/targets:", "/v1/countries:", "/v1/countries/{cc}:"] {
+                    #expect(text.contains("\n  \(path)\n"), "\(path) is not in the document")
+                }
+            }
+        }
+    }
+
+    @Test func anUnexpectedErrorIsAGeneric500() throws {
+        let problem = ProblemMiddleware<AppRequestContext>().problem(
+            for: CocoaError(.fileNoSuchFile, userInfo: ["secret": "/etc/passwd"]),
+            request: Request(head: .init(method: .get, scheme: "http", authority: "x", path: "/"), body: .init(buffer: ByteBuffer())),
+            logger: TestDatabase.logger
+        )
+        #expect(problem == .internalError)
+        #expect(!problem.detail.contains("passwd"))
+    }
+}

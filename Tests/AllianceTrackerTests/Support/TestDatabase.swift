@@ -1,0 +1,74 @@
+import AllianceTracker
+import Foundation
+import Logging
+import PostgresNIO
+
+/// Each test gets its own database, cloned from a template that the suite migrates
+/// and seeds once. `scripts/test` starts the cluster and sets TEST_DATABASE_URL.
+enum TestDatabase {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let sqlDirectory = repositoryRoot.appendingPathComponent("sql")
+    static let seedDirectory = repositoryRoot.appendingPathComponent("seed-data")
+    static let logger: Logger = {
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        return logger
+    }()
+
+    static let adminURL: DatabaseURL = {
+        guard let raw = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"], let url = try? DatabaseURL(raw) else {
+            fatalError("TEST_DATABASE_URL is not set: run the tests with ./scripts/test")
+        }
+        return url
+    }()
+
+    /// The migrated and seeded template, made once per test process.
+    private static let template = Task<String, any Error> {
+        let name = "template_\(getpid())"
+        let admin = try LibPQConnection(url: adminURL)
+        try admin.execute("DROP DATABASE IF EXISTS \(name)")
+        try admin.execute("CREATE DATABASE \(name)")
+        let url = adminURL.with(database: name)
+        try Migrator(directory: sqlDirectory).migrate(url)
+        _ = try await withDatabase(url, logger: logger) { client in
+            try await Seeder(directory: seedDirectory).seed(client, logger: logger)
+        }
+        return name
+    }
+
+    enum Content {
+        /// Migrated and seeded.
+        case seeded
+        /// Nothing at all: for testing the migrations themselves.
+        case empty
+    }
+
+    /// Runs `body` with the address of a new database, dropped afterwards.
+    static func withFreshDatabase<T>(_ content: Content = .seeded, _ body: (DatabaseURL) async throws -> T) async throws -> T {
+        let source = switch content {
+        case .seeded: try await template.value
+        case .empty: "template0"
+        }
+        let name = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        try LibPQConnection(url: adminURL).execute("CREATE DATABASE \(name) TEMPLATE \(source)")
+        let url = adminURL.with(database: name)
+        do {
+            let result = try await body(url)
+            try drop(name)
+            return result
+        } catch {
+            try? drop(name)
+            throw error
+        }
+    }
+
+    private static func drop(_ name: String) throws {
+        try LibPQConnection(url: adminURL).execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+    }
+
+    /// A configuration for the application under test, on `url`.
+    static func config(_ url: DatabaseURL) -> Config {
+        Config(database: url, port: 0, logLevel: .warning, sqlDirectory: sqlDirectory, seedDirectory: seedDirectory)
+    }
+}
