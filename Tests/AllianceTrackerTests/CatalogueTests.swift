@@ -5,8 +5,8 @@ import Testing
 
 @Suite struct CatalogueTests {
     @Test func countriesListTheFoundersWithTheirJoiningDateAndTheLaterJoiners() async throws {
-        try await withApp { client, _ in
-            try await client.execute(uri: "/v1/countries", method: .get) { response in
+        try await withApp { client, _ async throws in
+            try await client.execute(uri: "/v1/countries", method: .get) { response async throws in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "application/json")
                 let countries = try #require(try response.json()["countries"] as? [[String: Any]])
@@ -31,8 +31,8 @@ import Testing
     }
 
     @Test func oneCountryAndAnUnknownOne() async throws {
-        try await withApp { client, _ in
-            try await client.execute(uri: "/v1/countries/FR", method: .get) { response in
+        try await withApp { client, _ async throws in
+            try await client.execute(uri: "/v1/countries/FR", method: .get) { response async throws in
                 #expect(response.status == .ok)
                 let france = try response.json()
                 #expect(france["name"] as? String == "France")
@@ -40,7 +40,7 @@ import Testing
                 #expect(france["region"] as? String == "Europe")
             }
             for code in ["ZZ", "fr", "FRA"] {
-                try await client.execute(uri: "/v1/countries/\(code)", method: .get) { response in
+                try await client.execute(uri: "/v1/countries/\(code)", method: .get) { response async throws in
                     try response.expectProblem(.notFound, code: "unknown_country")
                 }
             }
@@ -48,8 +48,8 @@ import Testing
     }
 
     @Test func goalsCarryTheirOperationalGoals() async throws {
-        try await withApp { client, _ in
-            try await client.execute(uri: "/v1/goals", method: .get) { response in
+        try await withApp { client, _ async throws in
+            try await client.execute(uri: "/v1/goals", method: .get) { response async throws in
                 #expect(response.status == .ok)
                 let goals = try #require(try response.json()["goals"] as? [[String: Any]])
                 #expect(goals.compactMap { $0["id"] as? Int } == [1, 2, 3, 4])
@@ -65,8 +65,8 @@ import Testing
     }
 
     @Test func indicatorsShowTheirMeasureKind() async throws {
-        try await withApp { client, _ in
-            try await client.execute(uri: "/v1/indicators", method: .get) { response in
+        try await withApp { client, _ async throws in
+            try await client.execute(uri: "/v1/indicators", method: .get) { response async throws in
                 #expect(response.status == .ok)
                 let indicators = try #require(try response.json()["indicators"] as? [[String: Any]])
                 #expect(indicators.count == 15)
@@ -76,29 +76,29 @@ import Testing
                 #expect(icse["operational_goal"] as? String == "OG1.1")
                 #expect((icse["definition"] as? String)?.contains("ICSE") == true)
             }
-            try await client.execute(uri: "/v1/indicators?goal=4", method: .get) { response in
+            try await client.execute(uri: "/v1/indicators?goal=4", method: .get) { response async throws in
                 let indicators = try #require(try response.json()["indicators"] as? [[String: Any]])
                 #expect(indicators.count == 4)
                 #expect(indicators.allSatisfy { $0["goal"] as? Int == 4 })
             }
-            try await client.execute(uri: "/v1/indicators/notice_takedown_median_days", method: .get) { response in
+            try await client.execute(uri: "/v1/indicators/notice_takedown_median_days", method: .get) { response async throws in
                 #expect(try response.json()["measure_kind"] as? String == "duration")
             }
             for bad in ["9", "0", "x", ""] {
-                try await client.execute(uri: "/v1/indicators?goal=\(bad)", method: .get) { response in
+                try await client.execute(uri: "/v1/indicators?goal=\(bad)", method: .get) { response async throws in
                     try response.expectProblem(.badRequest, code: "invalid_parameter")
                     #expect(((try response.json()["errors"] as? [[String: Any]])?.first?["field"] as? String) == "goal")
                 }
             }
-            try await client.execute(uri: "/v1/indicators/no_such_thing", method: .get) { response in
+            try await client.execute(uri: "/v1/indicators/no_such_thing", method: .get) { response async throws in
                 try response.expectProblem(.notFound, code: "unknown_indicator")
             }
         }
     }
 
     @Test func targetsShowOG11WithItsTenPercent() async throws {
-        try await withApp { client, _ in
-            try await client.execute(uri: "/v1/targets", method: .get) { response in
+        try await withApp { client, _ async throws in
+            try await client.execute(uri: "/v1/targets", method: .get) { response async throws in
                 #expect(response.status == .ok)
                 let targets = try #require(try response.json()["targets"] as? [[String: Any]])
                 let og11 = try #require(targets.first { $0["id"] as? String == "OG1.1" })
@@ -112,19 +112,19 @@ import Testing
     }
 
     @Test func publicResponsesAreCacheable() async throws {
-        try await withApp { client, url in
-            let etag = try await client.execute(uri: "/v1/goals", method: .get) { response in
+        try await withApp { client, url async throws in
+            let etag = try await client.execute(uri: "/v1/goals", method: .get) { response async throws in
                 #expect(response.headers[.cacheControl] == "public, max-age=60")
                 return try #require(response.headers[.eTag])
             }
-            try await client.execute(uri: "/v1/goals", method: .get, headers: [.ifNoneMatch: etag]) { response in
+            try await client.execute(uri: "/v1/goals", method: .get, headers: [.ifNoneMatch: etag]) { response async throws in
                 #expect(response.status == .notModified)
                 #expect(response.body.readableBytes == 0)
                 #expect(response.headers[.eTag] == etag)
             }
             // a change to the catalogue changes the tag
             try sql(url, "UPDATE goals SET title = title || ' (revised)' WHERE id = 3")
-            try await client.execute(uri: "/v1/goals", method: .get, headers: [.ifNoneMatch: etag]) { response in
+            try await client.execute(uri: "/v1/goals", method: .get, headers: [.ifNoneMatch: etag]) { response async throws in
                 #expect(response.status == .ok)
                 #expect(response.headers[.eTag] != etag)
             }

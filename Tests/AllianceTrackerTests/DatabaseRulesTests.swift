@@ -4,7 +4,7 @@ import Testing
 /// The rules the database itself enforces, whatever the service does.
 @Suite struct DatabaseRulesTests {
     @Test func theAuditLogCannotBeChangedEvenByItsOwner() async throws {
-        try await TestDatabase.withFreshDatabase { url in
+        try await TestDatabase.withFreshDatabase { url async throws in
             // the tests connect as the role that owns the table (and a superuser, at that)
             #expect(try sql(url, "SELECT tableowner = current_user FROM pg_tables WHERE tablename = 'audit_log'") == [["t"]])
             try sql(url, """
@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func reportsAndValuesKeepTheirRules() async throws {
-        try await TestDatabase.withFreshDatabase { url in
+        try await TestDatabase.withFreshDatabase { url async throws in
             try sql(url, "INSERT INTO reporting_cycles (year, opens_on, due_on, locks_on) VALUES (2024, '2025-01-01', '2025-03-31', '2025-06-30')")
             // a report for an unknown country
             #expect { try sql(url, "INSERT INTO reports (country, year, status, current_version) VALUES ('ZZ', 2024, 'draft', 1)") }
@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func membershipPeriodsOfOneCountryDoNotOverlap() async throws {
-        try await TestDatabase.withFreshDatabase { url in
+        try await TestDatabase.withFreshDatabase { url async throws in
             #expect { try sql(url, "INSERT INTO memberships (country, joined_on) VALUES ('FR', '2015-01-01')") }
                 throws: { ($0 as? LibPQError)?.sqlState == "23P01" }
             try sql(url, "INSERT INTO memberships (country, joined_on, left_on) VALUES ('CA', '2014-01-01', '2016-01-01')")

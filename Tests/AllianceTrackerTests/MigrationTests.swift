@@ -7,7 +7,7 @@ import Testing
         .filter { $0.hasSuffix(".sql") }.sorted()
 
     @Test func everyFileAppliesAndASecondRunAppliesNothing() async throws {
-        try await TestDatabase.withFreshDatabase(.empty) { url in
+        try await TestDatabase.withFreshDatabase(.empty) { url async throws in
             let migrator = Migrator(directory: TestDatabase.sqlDirectory)
             #expect(try migrator.migrate(url) == Self.files)
             #expect(try migrator.migrate(url) == [])
@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func aChangedAppliedFileIsRefusedByName() async throws {
-        try await TestDatabase.withFreshDatabase(.empty) { url in
+        try await TestDatabase.withFreshDatabase(.empty) { url async throws in
             let folder = try copyOfMigrations()
             let migrator = Migrator(directory: folder)
             try migrator.migrate(url)
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func aFailingFileIsRolledBackWhole() async throws {
-        try await TestDatabase.withFreshDatabase(.empty) { url in
+        try await TestDatabase.withFreshDatabase(.empty) { url async throws in
             let folder = try copyOfMigrations()
             try "CREATE TABLE half_done (id int);\nSELECT no_such_function();\n"
                 .write(to: folder.appendingPathComponent("9000_broken.sql"), atomically: true, encoding: .utf8)
@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func twoRunnersAtOnceApplyEachFileOnce() async throws {
-        try await TestDatabase.withFreshDatabase(.empty) { url in
+        try await TestDatabase.withFreshDatabase(.empty) { url async throws in
             let migrator = Migrator(directory: TestDatabase.sqlDirectory)
             async let first = Task.detached { try migrator.migrate(url) }.value
             async let second = Task.detached { try migrator.migrate(url) }.value

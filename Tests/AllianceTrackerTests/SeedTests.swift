@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct SeedTests {
     @Test func seedLoadsTheReferenceFacts() async throws {
-        try await TestDatabase.withFreshDatabase { url in
+        try await TestDatabase.withFreshDatabase { url async throws in
             #expect(try sql(url, "SELECT count(*), count(*) FILTER (WHERE founding_member) FROM countries") == [["55", "48"]])
             // every founding member joined at the launch; later joiners have no invented date
             #expect(try sql(url, """
@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func seedingTwiceChangesNothing() async throws {
-        try await TestDatabase.withFreshDatabase { url in
+        try await TestDatabase.withFreshDatabase { url async throws in
             let before = try snapshot(url)
             let changes = try await withDatabase(url, logger: TestDatabase.logger) { client in
                 try await Seeder(directory: TestDatabase.seedDirectory).seed(client, logger: TestDatabase.logger)

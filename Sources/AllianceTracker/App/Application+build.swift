@@ -18,7 +18,7 @@ public func buildApplication(config: Config) throws -> some ApplicationProtocol 
 }
 
 func buildRouter(database: PostgresClient) throws -> Router<AppRequestContext> {
-    let router = Router(context: AppRequestContext.self)
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ProblemMiddleware())
@@ -28,5 +28,6 @@ func buildRouter(database: PostgresClient) throws -> Router<AppRequestContext> {
     try OpenAPIRoutes().register(on: router)
     let v1 = router.group("v1")
     CatalogueRoutes(repository: CatalogueRepository(database: database)).register(on: v1)
+    router.addMethodNotAllowedRoutes()
     return router
 }

@@ -1,4 +1,5 @@
 import CLibPQ
+import Foundation
 
 /// A blocking libpq connection. Used where PostgresNIO cannot serve: running a
 /// migration file whole, as psql does (PostgresNIO sends one statement per query),

@@ -37,11 +37,6 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 .contentTooLarge, code: "body_too_large", title: "Request body too large",
                 detail: "Request bodies may be at most \(AppRequestContext.maximumBodyBytes) bytes."
             )
-        case .methodNotAllowed:
-            return Problem(
-                .methodNotAllowed, code: "method_not_allowed", title: "Method not allowed",
-                detail: "\(request.method) is not allowed on \(request.uri.path).", headers: error.headers
-            )
         default:
             let status = error.status
             return Problem(

@@ -5,7 +5,7 @@ import HummingbirdTesting
 import Testing
 
 /// Drives the real application, on its own fresh database, through its router.
-func withApp<T>(_ body: (any TestClientProtocol, DatabaseURL) async throws -> T) async throws -> T {
+func withApp<T: Sendable>(_ body: @escaping @Sendable (any TestClientProtocol, DatabaseURL) async throws -> T) async throws -> T {
     try await TestDatabase.withFreshDatabase { url in
         let app = try buildApplication(config: TestDatabase.config(url))
         return try await app.test(.router) { client in try await body(client, url) }
