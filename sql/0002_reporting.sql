@@ -193,6 +193,7 @@ CREATE TABLE idempotency_keys (
     path          text   NOT NULL,
     request_hash  bytea  NOT NULL,
     status        smallint NOT NULL CHECK (status BETWEEN 100 AND 599),
+    location      text,
     response_body bytea  NOT NULL,
     created_at    timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (token_id, key)

@@ -8,7 +8,7 @@ public func buildApplication(config: Config) throws -> some ApplicationProtocol 
     var logger = Logger(label: "alliance")
     logger.logLevel = config.logLevel
     let database = PostgresClient(configuration: config.database.clientConfiguration(), backgroundLogger: logger)
-    let router = try buildRouter(database: database)
+    let router = try buildRouter(database: database, clock: config.clock)
     return Application(
         router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "alliance-tracker"),
@@ -17,17 +17,30 @@ public func buildApplication(config: Config) throws -> some ApplicationProtocol 
     )
 }
 
-func buildRouter(database: PostgresClient) throws -> Router<AppRequestContext> {
+func buildRouter(database: PostgresClient, clock: AppClock) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
+    // middleware first: a route is built with the middleware added before it
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: RequestSizeLimitMiddleware())
+    router.add(middleware: AuthenticationMiddleware(tokens: TokenStore(database: database)))
 
     HealthRoutes(database: database).register(on: router)
     try OpenAPIRoutes().register(on: router)
+
     let v1 = router.group("v1")
-    CatalogueRoutes(repository: CatalogueRepository(database: database)).register(on: v1)
+    let catalogue = CatalogueRepository(database: database)
+    let idempotency = Idempotency(database: database)
+    CatalogueRoutes(repository: catalogue).register(on: v1)
+    CycleRoutes(cycles: CycleStore(database: database), idempotency: idempotency, clock: clock).register(on: v1)
+    let country = v1.group("countries/{cc}").add(middleware: AccessPolicy.countryScoped)
+    CommitmentRoutes(commitments: CommitmentStore(database: database), catalogue: catalogue, idempotency: idempotency)
+        .register(on: country)
+    ReportRoutes(database: database, clock: clock).register(on: country)
+    AuditRoutes(database: database).register(on: v1)
+    TokenRoutes(tokens: TokenStore(database: database), idempotency: idempotency).register(on: v1)
+
     router.addMethodNotAllowedRoutes()
     return router
 }

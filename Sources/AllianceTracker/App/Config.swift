@@ -11,6 +11,8 @@ public struct Config: Sendable {
     public var sqlDirectory: URL
     /// Folder of the seed files.
     public var seedDirectory: URL
+    /// What time it is: the system's, except in tests.
+    public var clock: AppClock
 
     public init(
         database: DatabaseURL,
@@ -18,7 +20,8 @@ public struct Config: Sendable {
         port: Int = 8080,
         logLevel: Logger.Level = .info,
         sqlDirectory: URL = URL(fileURLWithPath: "sql"),
-        seedDirectory: URL = URL(fileURLWithPath: "seed-data")
+        seedDirectory: URL = URL(fileURLWithPath: "seed-data"),
+        clock: AppClock = .system
     ) {
         self.database = database
         self.host = host
@@ -26,6 +29,7 @@ public struct Config: Sendable {
         self.logLevel = logLevel
         self.sqlDirectory = sqlDirectory
         self.seedDirectory = seedDirectory
+        self.clock = clock
     }
 
     /// Reads the configuration, collecting every problem before failing so that

@@ -34,6 +34,11 @@ struct CatalogueRepository: Sendable {
         return countries
     }
 
+    func countryExists(_ code: String, logger: Logger) async throws -> Bool {
+        guard code.wholeMatch(of: /[A-Z]{2}/) != nil else { return false }
+        return try await !database.query("SELECT 1 FROM countries WHERE code = \(code)", logger: logger).collect().isEmpty
+    }
+
     func goals(logger: Logger) async throws -> [Goal] {
         var goals: [Goal] = []
         let goalRows = try await database.query(

@@ -4,6 +4,10 @@ import Hummingbird
 /// The context every request carries through middleware and handlers.
 public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// Who is asking: set by `AuthenticationMiddleware` from a valid bearer token.
+    public var identity: Identity?
+    /// A bearer token was sent but is unknown, malformed or revoked.
+    public var credentialsRejected = false
 
     public init(source: Source) {
         self.coreContext = .init(source: source)

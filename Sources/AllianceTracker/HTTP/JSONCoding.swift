@@ -16,4 +16,8 @@ enum JSONCoding {
         decoder.dateDecodingStrategy = .iso8601
         return decoder
     }
+
+    /// For free-form JSON (`JSONValue`): no key conversion, so that the keys of a
+    /// merge patch or an audit entry stay exactly as written.
+    static let plainDecoder = JSONDecoder()
 }

@@ -77,3 +77,21 @@ extension Problem {
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
+
+extension Problem {
+    /// A request whose content breaks the rules: 422, listing each problem with its
+    /// field. The `code` is the problem's own when there is one, else `validation_failed`.
+    static func validation(_ problems: [FieldProblem]) -> Problem {
+        Problem(
+            .unprocessableContent,
+            code: problems.count == 1 ? problems[0].code : "validation_failed",
+            title: "The request is not valid",
+            detail: problems.map { "\($0.field): \($0.message)" }.joined(separator: "; "),
+            errors: problems
+        )
+    }
+
+    static let forbidden = Problem(
+        .forbidden, code: "forbidden", title: "Forbidden", detail: "This token may not do that."
+    )
+}

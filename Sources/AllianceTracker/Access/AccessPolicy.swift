@@ -1,0 +1,68 @@
+import Hummingbird
+
+/// Who may use a group of routes: decided here, once, for every protected route.
+///
+/// - `secretariat`: the secretariat only; a country token gets 403.
+/// - `countryScoped`: routes under `/countries/{cc}/…`: the secretariat, or the
+///   token of country `cc`. Another country's token gets 404 on reads (no hint that
+///   the data exists) and 403 on writes.
+/// - `authenticated`: any valid token; the handler narrows what a country sees.
+///
+/// In every case a missing or bad token gets 401 with `WWW-Authenticate: Bearer`.
+struct AccessPolicy: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    enum Rule: Sendable {
+        case secretariat
+        case countryScoped
+        case authenticated
+    }
+
+    let rule: Rule
+
+    static let secretariat = AccessPolicy(rule: .secretariat)
+    static let countryScoped = AccessPolicy(rule: .countryScoped)
+    static let authenticated = AccessPolicy(rule: .authenticated)
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let identity = context.identity else {
+            throw Problem.unauthorized(rejected: context.credentialsRejected)
+        }
+        switch rule {
+        case .authenticated:
+            break
+        case .secretariat:
+            guard identity.role == .secretariat else { throw Problem.forbidden }
+        case .countryScoped:
+            let country = context.parameters.get("cc") ?? ""
+            guard identity.owns(country) else {
+                throw request.method == .get || request.method == .head
+                    ? Problem.notFound("There is no resource at \(request.uri.path).")
+                    : Problem.forbidden
+            }
+        }
+        return try await next(request, context)
+    }
+}
+
+extension Problem {
+    static func unauthorized(rejected: Bool) -> Problem {
+        Problem(
+            .unauthorized, code: "unauthorized", title: "Unauthorized",
+            detail: rejected
+                ? "The bearer token is not valid: unknown, malformed or revoked."
+                : "This resource needs an 'Authorization: Bearer <token>' header.",
+            headers: [.wwwAuthenticate: rejected ? #"Bearer realm="alliance-tracker", error="invalid_token""# : #"Bearer realm="alliance-tracker""#]
+        )
+    }
+}
+
+extension AppRequestContext {
+    /// The identity of a request that passed an `AccessPolicy`.
+    var requireIdentity: Identity {
+        get throws {
+            guard let identity else { throw Problem.unauthorized(rejected: credentialsRejected) }
+            return identity
+        }
+    }
+}

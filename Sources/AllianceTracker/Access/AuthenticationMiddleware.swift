@@ -1,0 +1,24 @@
+import Hummingbird
+
+/// Reads the bearer token, if any, and records who is asking. It refuses nothing
+/// itself: public resources ignore credentials, and `AccessPolicy` decides for the
+/// protected ones.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let tokens: TokenStore
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let header = request.headers[.authorization] else {
+            return try await next(request, context)
+        }
+        var context = context
+        if let token = TokenSecret(authorization: header) {
+            context.identity = try await tokens.authenticate(token, logger: context.logger)
+        }
+        context.credentialsRejected = context.identity == nil
+        if let identity = context.identity {
+            context.logger[metadataKey: "token"] = "\(identity.tokenID)"
+        }
+        return try await next(request, context)
+    }
+}

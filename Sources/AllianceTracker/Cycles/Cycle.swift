@@ -1,0 +1,53 @@
+import Foundation
+
+/// A reporting cycle: when a year's reports open, are due, and lock.
+struct Cycle: Encodable, Sendable {
+    var year: Int
+    var opensOn: String
+    var dueOn: String
+    var locksOn: String
+    var requiredIndicators: [String]
+    /// Members on the due date, frozen when the cycle was created.
+    var expectedReporters: [String]
+}
+
+/// The body of `PUT /v1/cycles/{year}`.
+struct CycleInput: Decodable, Sendable {
+    var opensOn: String
+    var dueOn: String
+    var locksOn: String
+    /// Indicator codes every report must give a value or a reason for; all when absent.
+    var requiredIndicators: [String]?
+
+    func validate() throws {
+        var problems: [Problem.FieldProblem] = []
+        for (field, value) in [("opens_on", opensOn), ("due_on", dueOn), ("locks_on", locksOn)] where !CalendarDate.isValid(value) {
+            problems.append(.init(field: field, code: "invalid_date", message: "must be a date such as 2025-03-31, not '\(value)'"))
+        }
+        if problems.isEmpty, !(opensOn <= dueOn && dueOn <= locksOn) {
+            problems.append(.init(field: "due_on", code: "invalid_dates",
+                                  message: "the dates must run opens_on ≤ due_on ≤ locks_on"))
+        }
+        if let codes = requiredIndicators, Set(codes).count != codes.count {
+            problems.append(.init(field: "required_indicators", code: "duplicate_indicator", message: "lists an indicator twice"))
+        }
+        if !problems.isEmpty { throw Problem.validation(problems) }
+    }
+}
+
+/// The body of `POST /v1/cycles/{year}/exceptions`.
+struct LockExceptionInput: Decodable, Sendable {
+    var country: String
+    /// Until when the country may change its report: an RFC 3339 time.
+    var until: Date
+    var reason: String
+}
+
+struct LockException: Encodable, Sendable {
+    var id: Int64
+    var year: Int
+    var country: String
+    var until: Date
+    var reason: String
+    var grantedAt: Date
+}

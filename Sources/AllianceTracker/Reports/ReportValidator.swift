@@ -1,0 +1,123 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// A report's content after checking it against the catalogue: ready to store.
+struct ValidatedReport: Sendable {
+    var values: [ReportValue]
+    var narratives: [Narrative]
+}
+
+/// Checks a report's content on save: known indicators, types and ranges by measure
+/// kind, goals 1 to 4, lengths. Every problem is reported at once, with its field.
+struct ReportValidator: Sendable {
+    struct IndicatorRule: Sendable {
+        let kind: String
+    }
+
+    let indicators: [String: IndicatorRule]
+
+    static func load(on connection: PostgresConnection, logger: Logger) async throws -> ReportValidator {
+        var indicators: [String: IndicatorRule] = [:]
+        for try await (code, kind) in try await connection.query(
+            "SELECT code, measure_kind FROM indicators", logger: logger
+        ).decode((String, String).self) {
+            indicators[code] = IndicatorRule(kind: kind)
+        }
+        return ReportValidator(indicators: indicators)
+    }
+
+    func validate(_ input: ReportInput) throws -> ValidatedReport {
+        var problems: [Problem.FieldProblem] = []
+        var seen = Set<String>()
+        var values: [ReportValue] = []
+        for (index, item) in input.values.enumerated() {
+            let field = "values[\(index)]"
+            let found = check(item, field: field, seen: &seen)
+            problems += found.problems
+            if let value = found.value { values.append(value) }
+        }
+        var goals = Set<Int>()
+        var narratives: [Narrative] = []
+        for (index, item) in (input.narratives ?? []).enumerated() {
+            let field = "narratives[\(index)]"
+            if !(1...4).contains(item.goal) {
+                problems.append(.init(field: "\(field).goal", code: "unknown_goal", message: "must be a goal from 1 to 4, not \(item.goal)"))
+            } else if !goals.insert(item.goal).inserted {
+                problems.append(.init(field: "\(field).goal", code: "duplicate_goal", message: "goal \(item.goal) has two narratives"))
+            }
+            for (name, text) in [("actions_taken", item.actionsTaken), ("actions_planned", item.actionsPlanned)]
+            where (text ?? "").count > 20_000 {
+                problems.append(.init(field: "\(field).\(name)", code: "too_long", message: "must be at most 20000 characters"))
+            }
+            narratives.append(Narrative(goal: item.goal, actionsTaken: item.actionsTaken ?? "", actionsPlanned: item.actionsPlanned ?? ""))
+        }
+        if !problems.isEmpty { throw Problem.validation(problems) }
+        return ValidatedReport(values: values, narratives: narratives.sorted { $0.goal < $1.goal })
+    }
+
+    /// One value's problems, or the value to store.
+    func check(_ item: ReportInput.ValueInput, field: String, seen: inout Set<String>) -> (problems: [Problem.FieldProblem], value: ReportValue?) {
+        var problems: [Problem.FieldProblem] = []
+        func add(_ suffix: String, _ code: String, _ message: String) {
+            problems.append(.init(field: "\(field).\(suffix)", code: code, message: message))
+        }
+        guard let rule = indicators[item.indicator] else {
+            add("indicator", "unknown_indicator", "there is no indicator '\(item.indicator)'")
+            return (problems, nil)
+        }
+        if !seen.insert(item.indicator).inserted {
+            add("indicator", "duplicate_indicator", "'\(item.indicator)' is given twice")
+        }
+        let reason = item.notAvailable?.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch (item.value, reason) {
+        case (nil, nil):
+            add("value", "missing_value", "give a value, or not_available with a reason")
+        case (.some, .some):
+            add("not_available", "conflicting_value", "give a value or a not-available reason, not both")
+        case (nil, .some(let reason)) where reason.isEmpty || reason.count > 2000:
+            add("not_available", "missing_reason", "the reason must be 1 to 2000 characters")
+        case (.some(let value), nil):
+            if let problem = Self.rangeProblem(value, kind: rule.kind) { add("value", problem.code, problem.message) }
+        default:
+            break
+        }
+        if let nature = item.nature, !["reported", "estimated"].contains(nature) {
+            add("nature", "invalid_nature", "must be reported or estimated")
+        }
+        if (item.note ?? "").count > 4000 { add("note", "too_long", "must be at most 4000 characters") }
+        if (item.source ?? "").count > 2000 { add("source", "too_long", "must be at most 2000 characters") }
+        let value = ReportValue(indicator: item.indicator, value: item.value, notAvailable: reason,
+                                note: item.note, source: item.source, nature: item.nature ?? "reported")
+        return (problems, value)
+    }
+
+    /// SPEC §1: counts are whole and ≥ 0, ratios 0–100, durations ≥ 0, booleans true or false.
+    static func rangeProblem(_ value: ReportedValue, kind: String) -> (code: String, message: String)? {
+        switch (value, kind) {
+        case (.bool, "boolean"):
+            return nil
+        case (.bool, _):
+            return ("invalid_type", "must be a number for a \(kind) indicator")
+        case (.number, "boolean"):
+            return ("invalid_type", "must be true or false")
+        case (.number(let number), "flow"), (.number(let number), "stock"):
+            if number < 0 { return ("out_of_range", "a count must not be negative") }
+            if number != number.rounded(0) { return ("not_whole_number", "a count must be a whole number") }
+            return nil
+        case (.number(let number), "ratio"):
+            return (0...100).contains(number) ? nil : ("out_of_range", "a percentage must be from 0 to 100")
+        case (.number(let number), _):
+            return number < 0 ? ("out_of_range", "a duration must not be negative") : nil
+        }
+    }
+}
+
+extension Decimal {
+    func rounded(_ scale: Int) -> Decimal {
+        var value = self
+        var result = Decimal()
+        NSDecimalRound(&result, &value, scale, .plain)
+        return result
+    }
+}

@@ -1,0 +1,57 @@
+import AllianceTracker
+import ArgumentParser
+import Foundation
+import Logging
+
+struct TokenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token", abstract: "Create or revoke API tokens.", subcommands: [Create.self, Revoke.self]
+    )
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a token; it is printed once, alone, on the last line."
+        )
+
+        @Option(help: "secretariat or country") var role: Identity.Role
+        @Option(help: "The country a country token is bound to (ISO 3166-1 alpha-2).") var country: String?
+        @Option(help: "A note on whom the token is for.") var label: String?
+
+        func run() async throws {
+            let config = try loadConfig()
+            let logger = Logger(label: "alliance.token")
+            let created = try await failing {
+                try await withDatabase(config.database, logger: logger) { database in
+                    try await TokenStore(database: database).create(
+                        role: role, country: country, label: label, actor: .commandLine, logger: logger
+                    )
+                }
+            }
+            print("created token \(created.id) (\(created.role)\(created.country.map { " for " + $0 } ?? "")); it is shown only now:")
+            print(created.token ?? "")
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a token at once.")
+
+        @Argument(help: "The token's id.") var id: Int64
+
+        func run() async throws {
+            let config = try loadConfig()
+            let logger = Logger(label: "alliance.token")
+            let found = try await failing {
+                try await withDatabase(config.database, logger: logger) { database in
+                    try await TokenStore(database: database).revoke(id: id, actor: .commandLine, logger: logger)
+                }
+            }
+            guard found else {
+                FileHandle.standardError.write(Data("alliance: there is no token \(id)\n".utf8))
+                throw ExitCode.failure
+            }
+            print("revoked token \(id)")
+        }
+    }
+}
+
+extension Identity.Role: ExpressibleByArgument {}
