@@ -14,13 +14,15 @@ struct Alliance: AsyncParsableCommand {
 }
 
 /// Reads the configuration once; a bad setting stops the command with one message
-/// naming every problem.
-func loadConfig() throws -> Config {
+/// naming every problem. One-shot commands log only errors unless LOG_LEVEL says
+/// otherwise: their output is what they print.
+func loadConfig(oneShot: Bool = true) throws -> Config {
     do {
         let config = try Config.fromEnvironment()
+        let level = oneShot && ProcessInfo.processInfo.environment["LOG_LEVEL"] == nil ? .error : config.logLevel
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = config.logLevel
+            handler.logLevel = level
             return handler
         }
         return config
@@ -77,7 +79,7 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run the HTTP service.")
 
     func run() async throws {
-        let config = try loadConfig()
+        let config = try loadConfig(oneShot: false)
         let app = try buildApplication(config: config)
         try await app.runService()
     }

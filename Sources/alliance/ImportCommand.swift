@@ -17,6 +17,7 @@ struct Import: AsyncParsableCommand {
         let config = try loadConfig()
         let logger = Logger(label: "alliance.import")
         let progress = ProgressBar(label: dryRun ? "checking" : "importing")
+        defer { progress.finish() }
         let summary = try await failing {
             try await withDatabase(config.database, logger: logger) { database in
                 try await ReportImporter(year: year, dryRun: dryRun).run(
@@ -24,7 +25,6 @@ struct Import: AsyncParsableCommand {
                 )
             }
         }
-        progress.finish()
         let verb = summary.dryRun ? "would import" : "imported"
         print("import: \(verb) \(summary.values) values for \(summary.countries) countries into \(year)\(summary.dryRun ? " (dry run: nothing stored)" : "")")
     }

@@ -98,7 +98,7 @@ import Testing
             try await r.send(.post, "/v1/tokens", token: r.secretariat, json: ["role": "country"])
                 .expectProblem(.unprocessableContent, code: "missing_country")
             try await r.send(.post, "/v1/tokens", token: r.secretariat, json: ["role": "country", "country": "ZZ"])
-                .expectProblem(.notFound, code: "unknown_country")
+                .expectProblem(.unprocessableContent, code: "unknown_country")
             try await r.send(.post, "/v1/tokens", token: r.secretariat, json: ["role": "king"])
                 .expectProblem(.unprocessableContent, code: "invalid_body")
             #expect(try sql(r.url, "SELECT count(*) FROM tokens") == [["3"]])

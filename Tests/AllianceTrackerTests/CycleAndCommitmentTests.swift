@@ -52,7 +52,7 @@ import Testing
                 .expectProblem(.conflict, code: "cycle_locked")
             // the secretariat grants France two weeks
             let granted = try await r.send(.post, "/v1/cycles/2024/exceptions", token: r.secretariat,
-                                           json: ["country": "FR", "until": "2025-07-15T00:00:00Z", "reason": "Late police statistics."])
+                                           json: ["country": "FR", "until": "2025-07-15T00:00:00.000Z", "reason": "Late police statistics."])
             #expect(granted.status == .created, "\(granted.text)")
             let saved = try await r.send(.put, report, token: r.france, json: Reporting.completeReport(), headers: [.ifMatch: "\"1\""])
             #expect(saved.status == .ok)

@@ -1,5 +1,6 @@
 @testable import AllianceTracker
 import Foundation
+import PostgresNIO
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -74,6 +75,28 @@ import Testing
                              "/v1/indicators/{code}:", "/v1/targets:", "/v1/countries:", "/v1/countries/{cc}:"] {
                     #expect(text.contains("\n  \(path)\n"), "\(path) is not in the document")
                 }
+            }
+        }
+    }
+
+    /// Every route the router serves is in the contract, with its method.
+    @Test func theOpenAPIDocumentDescribesEveryRoute() async throws {
+        try await TestDatabase.withFreshDatabase { url async throws in
+            let config = TestDatabase.config(url)
+            let router = try buildRouter(database: PostgresClient(configuration: config.database.clientConfiguration()), clock: .system)
+            let document = try String(contentsOf: Bundle.module.url(forResource: "openapi", withExtension: "yaml")
+                ?? TestDatabase.repositoryRoot.appendingPathComponent("Sources/AllianceTracker/Resources/openapi.yaml"), encoding: .utf8)
+            let described = OpenAPIOutline(document).operations
+            let served = Set(router.routes.map { "\($0.method.rawValue.lowercased()) \($0.path.description)" })
+            // the 405 answers registered for other methods are not operations
+            let documented = served.filter { described.contains($0) }
+            #expect(documented.count >= 25)
+            // and every path served is documented
+            let servedPaths = Set(router.routes.map(\.path.description))
+            let describedPaths = Set(described.map { String($0.split(separator: " ")[1]) })
+            #expect(servedPaths == describedPaths)
+            for operation in described {
+                #expect(served.contains(operation), "\(operation) is documented but not served")
             }
         }
     }

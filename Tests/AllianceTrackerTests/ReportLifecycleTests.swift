@@ -22,6 +22,9 @@ import Testing
                 .expectProblem(.preconditionRequired, code: "precondition_required")
             try await r.send(.put, report, token: r.france, json: Reporting.completeReport(victims: 130), headers: [.ifMatch: "\"7\""])
                 .expectProblem(.preconditionFailed, code: "version_mismatch")
+            // If-Match compares strongly: a weak tag does not match
+            try await r.send(.put, report, token: r.france, json: Reporting.completeReport(victims: 130), headers: [.ifMatch: "W/\"1\""])
+                .expectProblem(.preconditionFailed, code: "version_mismatch")
             let updated = try await r.send(.put, report, token: r.france, json: Reporting.completeReport(victims: 130), headers: [.ifMatch: "\"1\""])
             #expect(updated.status == .ok)
             #expect(updated.headers[.eTag] == "\"2\"")

@@ -38,7 +38,9 @@ public struct TokenStore: Sendable {
             WHERE \(country)::text IS NULL OR EXISTS (SELECT 1 FROM countries WHERE code = \(country))
             RETURNING id, created_at
             """, logger: logger).collect()
-        guard let row = rows.first else { throw Problem.unknownCountry(country ?? "") }
+        guard let row = rows.first else {
+            throw Problem.validation([.init(field: "country", code: "unknown_country", message: "there is no country '\(country ?? "")'")])
+        }
         let (id, createdAt) = try row.decode((Int64, Date).self)
         try await AuditLog.record(
             on: connection, logger: logger, actor: actor, action: "token.created", country: country, year: nil,
@@ -99,7 +101,7 @@ enum TokenRequest {
             problems.append(.init(field: "country", code: "unknown_country", message: "must be an ISO 3166-1 alpha-2 code in capitals"))
         default: break
         }
-        if let label, label.count > 200 {
+        if let label, label.unicodeScalars.count > 200 {
             problems.append(.init(field: "label", code: "too_long", message: "must be at most 200 characters"))
         }
         if !problems.isEmpty { throw Problem.validation(problems) }

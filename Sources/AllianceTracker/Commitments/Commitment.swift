@@ -51,8 +51,8 @@ struct CommitmentInput: Codable, Sendable, Equatable {
         }
         if !(1...4).contains(goal) { add("goal", "unknown_goal", "must be a goal number from 1 to 4, not \(goal)") }
         let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty || title.count > 300 { add("title", "invalid_title", "must be 1 to 300 characters") }
-        if (description ?? "").count > 10_000 { add("description", "too_long", "must be at most 10000 characters") }
+        if trimmed.isEmpty || title.unicodeScalars.count > 300 { add("title", "invalid_title", "must be 1 to 300 characters") }
+        if (description ?? "").unicodeScalars.count > 10_000 { add("description", "too_long", "must be at most 10000 characters") }
         for (field, year) in [("baseline_year", baselineYear), ("target_year", targetYear)] {
             if let year, !(2000...2100).contains(year) { add(field, "out_of_range", "must be a year from 2000 to 2100") }
         }

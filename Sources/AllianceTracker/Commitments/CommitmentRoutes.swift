@@ -48,7 +48,9 @@ struct CommitmentRoutes {
 
     private static func idParameter(_ context: AppRequestContext) throws -> Int64 {
         let raw = context.parameters.get("id") ?? ""
-        guard let id = Int64(raw), id > 0 else { throw Problem.unknownCommitment(0) }
+        guard let id = Int64(raw), id > 0 else {
+            throw Problem(.notFound, code: "unknown_commitment", title: "Unknown commitment", detail: "There is no commitment '\(raw)' here.")
+        }
         return id
     }
 }

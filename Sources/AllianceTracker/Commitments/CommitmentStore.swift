@@ -76,6 +76,7 @@ struct CommitmentStore: Sendable {
             guard let current = try await Self.select(on: connection, logger: logger, country: country, id: id, forUpdate: true).first
             else { throw Problem.unknownCommitment(id) }
             let input = try Self.merge(current.input, patch)
+            if input == current.input { return current }
             try await Self.validate(input, on: connection, logger: logger)
             _ = try await connection.query("""
                 UPDATE commitments SET goal = \(Int16(input.goal)), operational_goal = \(input.operationalGoal),

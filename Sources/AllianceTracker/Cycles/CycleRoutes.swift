@@ -30,7 +30,7 @@ struct CycleRoutes {
                 let granted = try await CycleStore.grantException(
                     year, body.value, now: clock.now(), actor: actor, on: connection, logger: logger
                 )
-                return try .created(granted, location: "/v1/cycles/\(year)")
+                return try .created(granted, location: nil)
             }
         }
     }

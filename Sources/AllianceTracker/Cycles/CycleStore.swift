@@ -99,7 +99,7 @@ struct CycleStore: Sendable {
         if input.until <= now {
             problems.append(.init(field: "until", code: "not_in_future", message: "must be a time in the future"))
         }
-        if input.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || input.reason.count > 2000 {
+        if input.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || input.reason.unicodeScalars.count > 2000 {
             problems.append(.init(field: "reason", code: "missing_reason", message: "must say why, in 1 to 2000 characters"))
         }
         let expected = try await connection.query("""

@@ -7,6 +7,8 @@ import PostgresNIO
 public func withDatabase<T: Sendable>(
     _ url: DatabaseURL, logger: Logger, _ body: @Sendable (PostgresClient) async throws -> T
 ) async throws -> T {
+    // fail at once, with libpq's plain message, when the database is not there
+    _ = try LibPQConnection(url: url)
     let client = PostgresClient(configuration: url.clientConfiguration(), backgroundLogger: logger)
     return try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { await client.run() }

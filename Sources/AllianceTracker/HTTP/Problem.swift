@@ -3,7 +3,7 @@ import Hummingbird
 
 /// An error as the client sees it: an RFC 9457 problem with a stable `code`.
 /// Every failure a handler can foresee is thrown as one of these.
-public struct Problem: Error, Sendable, Equatable {
+public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
     public var status: HTTPResponse.Status
     public var code: String
     public var title: String
@@ -23,6 +23,11 @@ public struct Problem: Error, Sendable, Equatable {
         self.detail = detail
         self.errors = errors
         self.headers = headers
+    }
+
+    /// As the command line shows it: the code, then what is wrong.
+    public var description: String {
+        errors.isEmpty ? "\(code): \(detail)" : errors.map { "\($0.code): \($0.field): \($0.message)" }.joined(separator: "\n")
     }
 
     public struct FieldProblem: Codable, Sendable, Equatable {

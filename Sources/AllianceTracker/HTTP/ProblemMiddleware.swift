@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import PostgresNIO
 
 /// The one place where errors become responses. Foreseen errors (`Problem`) are
 /// answered as they are; the framework's and the decoder's are translated; anything
@@ -22,6 +23,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return problem(for: error, request: request)
         case let error as DecodingError:
             return Self.problem(for: error)
+        case let error as PSQLError where DatabaseErrors.problem(for: error) != nil:
+            logger.notice("database refused", metadata: ["error": "\(String(reflecting: error))"])
+            return DatabaseErrors.problem(for: error)!
         default:
             logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))"])
             return .internalError
@@ -55,6 +59,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         let field: String
         let message: String
+        var code = "invalid_type"
         switch error {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
             return Problem(.badRequest, code: "malformed_json", title: "Malformed JSON",
@@ -63,6 +68,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             (field, message) = (path(context.codingPath), "has a value that is not valid here")
         case .keyNotFound(let key, let context):
             (field, message) = (path(context.codingPath + [key]), "is required")
+            code = "missing_field"
         case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
             (field, message) = (path(context.codingPath), "must be \(Self.describe(type))")
         @unknown default:
@@ -72,7 +78,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         return Problem(
             .unprocessableContent, code: "invalid_body", title: "Invalid request body",
             detail: "\(name) \(message).",
-            errors: [.init(field: name, code: "invalid_type", message: "\(name) \(message)")]
+            errors: [.init(field: name, code: code, message: "\(name) \(message)")]
         )
     }
 

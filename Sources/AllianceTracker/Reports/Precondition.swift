@@ -37,12 +37,12 @@ enum Precondition: Sendable {
         )
     }
 
-    /// `"3", W/"3"` → ["3", "3"]
+    /// `"3", "4"` → ["3", "4"]. If-Match compares strongly (RFC 9110 §13.1.1):
+    /// a weak tag (`W/"3"`) never matches, so it is kept as it is.
     static func tags(_ header: String) -> [String] {
         header.split(separator: ",").map { tag in
-            var tag = tag.trimmingCharacters(in: .whitespaces)
-            if tag.hasPrefix("W/") { tag.removeFirst(2) }
-            return tag.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            let tag = tag.trimmingCharacters(in: .whitespaces)
+            return tag.hasPrefix("W/") ? tag : tag.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
         }
     }
 }

@@ -47,7 +47,7 @@ struct ReportLifecycle {
             throw Problem.validation([.init(field: "comment", code: "missing_comment",
                                             message: "say why the report is returned, so the country can correct it")])
         }
-        if let comment, comment.count > 4000 {
+        if let comment, comment.unicodeScalars.count > 4000 {
             throw Problem.validation([.init(field: "comment", code: "too_long", message: "must be at most 4000 characters")])
         }
         let row = try await lockedRow(country: country, year: year, precondition: precondition)

@@ -47,7 +47,7 @@ struct ReportValidator: Sendable {
                 problems.append(.init(field: "\(field).goal", code: "duplicate_goal", message: "goal \(item.goal) has two narratives"))
             }
             for (name, text) in [("actions_taken", item.actionsTaken), ("actions_planned", item.actionsPlanned)]
-            where (text ?? "").count > 20_000 {
+            where (text ?? "").unicodeScalars.count > 20_000 {
                 problems.append(.init(field: "\(field).\(name)", code: "too_long", message: "must be at most 20000 characters"))
             }
             narratives.append(Narrative(goal: item.goal, actionsTaken: item.actionsTaken ?? "", actionsPlanned: item.actionsPlanned ?? ""))
@@ -75,7 +75,7 @@ struct ReportValidator: Sendable {
             add("value", "missing_value", "give a value, or not_available with a reason")
         case (.some, .some):
             add("not_available", "conflicting_value", "give a value or a not-available reason, not both")
-        case (nil, .some(let reason)) where reason.isEmpty || reason.count > 2000:
+        case (nil, .some(let reason)) where reason.isEmpty || reason.unicodeScalars.count > 2000:
             add("not_available", "missing_reason", "the reason must be 1 to 2000 characters")
         case (.some(let value), nil):
             if let problem = Self.rangeProblem(value, kind: rule.kind) { add("value", problem.code, problem.message) }
@@ -85,8 +85,8 @@ struct ReportValidator: Sendable {
         if let nature = item.nature, !["reported", "estimated"].contains(nature) {
             add("nature", "invalid_nature", "must be reported or estimated")
         }
-        if (item.note ?? "").count > 4000 { add("note", "too_long", "must be at most 4000 characters") }
-        if (item.source ?? "").count > 2000 { add("source", "too_long", "must be at most 2000 characters") }
+        if (item.note ?? "").unicodeScalars.count > 4000 { add("note", "too_long", "must be at most 4000 characters") }
+        if (item.source ?? "").unicodeScalars.count > 2000 { add("source", "too_long", "must be at most 2000 characters") }
         let value = ReportValue(indicator: item.indicator, value: item.value, notAvailable: reason,
                                 note: item.note, source: item.source, nature: item.nature ?? "reported")
         return (problems, value)

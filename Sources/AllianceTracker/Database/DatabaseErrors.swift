@@ -1,0 +1,31 @@
+import PostgresNIO
+
+/// Database errors as domain problems. Handlers check the rules they know first;
+/// these are the backstop when the database's own rules (checks, keys) or its
+/// absence decide, so that the client gets a 4xx or a 503, never a 500.
+enum DatabaseErrors {
+    static func problem(for error: PSQLError) -> Problem? {
+        switch error.code {
+        case .server:
+            let state = error.serverInfo?[.sqlState] ?? ""
+            let constraint = error.serverInfo?[.constraintName] ?? "a rule"
+            switch state {
+            case "23505":
+                return Problem(.conflict, code: "already_exists", title: "Already exists",
+                               detail: "This would duplicate an existing record (\(constraint)).")
+            case "23503", "23514", "22003", "22001", "23502":
+                return Problem(.unprocessableContent, code: "constraint_violation", title: "The request breaks a rule",
+                               detail: "The database refused the change (\(constraint)).")
+            case "40001", "40P01":
+                return Problem(.serviceUnavailable, code: "retry", title: "Conflicting changes",
+                               detail: "Another change got in the way; try again.", headers: [.retryAfter: "1"])
+            default:
+                return nil
+            }
+        case .connectionError, .serverClosedConnection, .clientClosedConnection, .poolClosed:
+            return .databaseUnavailable
+        default:
+            return nil
+        }
+    }
+}
