@@ -61,16 +61,27 @@ struct Seed: AsyncParsableCommand {
         abstract: "Load seed-data/ (countries, goals, indicators, targets, reference series); idempotent."
     )
 
+    @Flag(help: "Also add made-up, clearly marked demo reports and releases from 2013 to last year.") var demo = false
+
     func run() async throws {
         let config = try loadConfig()
         let logger = Logger(label: "alliance.seed")
-        let changes = try await failing {
+        let (changes, outcome) = try await failing {
             try await withDatabase(config.database, logger: logger) { database in
-                try await Seeder(directory: config.seedDirectory).seed(database, logger: logger)
+                let changes = try await Seeder(directory: config.seedDirectory).seed(database, logger: logger)
+                let outcome = demo ? try await DemoSeeder().seed(database, logger: logger) : nil
+                return (changes, outcome)
             }
         }
         for (table, rows) in changes {
             print("seed: \(table): \(rows) row\(rows == 1 ? "" : "s") inserted or changed")
+        }
+        if let outcome {
+            if let years = outcome.years {
+                print("seed: demo: \(outcome.reports) made-up reports and \(outcome.releases) releases for \(years.lowerBound)-\(years.upperBound)")
+            } else {
+                print("seed: demo: demo data already present; nothing added")
+            }
         }
     }
 }

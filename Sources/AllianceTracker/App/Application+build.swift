@@ -8,7 +8,9 @@ public func buildApplication(config: Config) throws -> some ApplicationProtocol 
     var logger = Logger(label: "alliance")
     logger.logLevel = config.logLevel
     let database = PostgresClient(configuration: config.database.clientConfiguration(), backgroundLogger: logger)
-    let router = try buildRouter(database: database, clock: config.clock)
+    let router = try buildRouter(
+        database: database, clock: config.clock, disclosure: Disclosure(minimumCountries: config.disclosureMinimumCountries)
+    )
     return Application(
         router: router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "alliance-tracker"),
@@ -17,7 +19,7 @@ public func buildApplication(config: Config) throws -> some ApplicationProtocol 
     )
 }
 
-func buildRouter(database: PostgresClient, clock: AppClock) throws -> Router<AppRequestContext> {
+func buildRouter(database: PostgresClient, clock: AppClock, disclosure: Disclosure = Disclosure(minimumCountries: 3)) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     // middleware first: a route is built with the middleware added before it
     router.add(middleware: LogRequestsMiddleware(.info))
@@ -40,6 +42,9 @@ func buildRouter(database: PostgresClient, clock: AppClock) throws -> Router<App
     ReportRoutes(database: database, clock: clock).register(on: country)
     AuditRoutes(database: database).register(on: v1)
     TokenRoutes(tokens: TokenStore(database: database), idempotency: idempotency).register(on: v1)
+    let publicReleases = PublicReleases(database: database, disclosure: disclosure, clock: clock)
+    SummaryRoutes(database: database, idempotency: idempotency, publicReleases: publicReleases, clock: clock).register(on: v1)
+    PublicRoutes(database: database, releases: publicReleases).register(on: v1)
 
     router.addMethodNotAllowedRoutes()
     return router

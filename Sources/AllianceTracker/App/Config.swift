@@ -13,6 +13,8 @@ public struct Config: Sendable {
     public var seedDirectory: URL
     /// What time it is: the system's, except in tests.
     public var clock: AppClock
+    /// Public figures from fewer countries than this are withheld.
+    public var disclosureMinimumCountries: Int
 
     public init(
         database: DatabaseURL,
@@ -21,7 +23,8 @@ public struct Config: Sendable {
         logLevel: Logger.Level = .info,
         sqlDirectory: URL = URL(fileURLWithPath: "sql"),
         seedDirectory: URL = URL(fileURLWithPath: "seed-data"),
-        clock: AppClock = .system
+        clock: AppClock = .system,
+        disclosureMinimumCountries: Int = 3
     ) {
         self.database = database
         self.host = host
@@ -30,6 +33,7 @@ public struct Config: Sendable {
         self.sqlDirectory = sqlDirectory
         self.seedDirectory = seedDirectory
         self.clock = clock
+        self.disclosureMinimumCountries = disclosureMinimumCountries
     }
 
     /// Reads the configuration, collecting every problem before failing so that
@@ -56,6 +60,12 @@ public struct Config: Sendable {
                 problems.append("LOG_LEVEL must be one of \(names), not '\(raw)'")
             }
         }
+        var disclosure = 3
+        if let raw = env["DISCLOSURE_MIN_COUNTRIES"] {
+            if let value = Int(raw), (1...100).contains(value) { disclosure = value } else {
+                problems.append("DISCLOSURE_MIN_COUNTRIES must be a whole number from 1 to 100, not '\(raw)'")
+            }
+        }
         guard let database, problems.isEmpty else { throw ConfigError(problems: problems) }
         return Config(
             database: database,
@@ -63,7 +73,8 @@ public struct Config: Sendable {
             port: port,
             logLevel: level,
             sqlDirectory: URL(fileURLWithPath: env["SQL_DIR"] ?? "sql"),
-            seedDirectory: URL(fileURLWithPath: env["SEED_DIR"] ?? "seed-data")
+            seedDirectory: URL(fileURLWithPath: env["SEED_DIR"] ?? "seed-data"),
+            disclosureMinimumCountries: disclosure
         )
     }
 }

@@ -7,14 +7,29 @@ enum CacheableResponse {
     static let cacheControl = "public, max-age=60"
 
     static func json(_ value: some Encodable, for request: Request) throws -> Response {
-        let body = try JSONCoding.encoder.encode(value)
-        let etag = "\"\(fingerprint(body))\""
-        var headers: HTTPFields = [.eTag: etag, .cacheControl: cacheControl]
-        if let held = request.headers[.ifNoneMatch], matches(held, etag) {
+        response(Rendered(body: try JSONCoding.encoder.encode(value), contentType: "application/json"), for: request)
+    }
+
+    /// A body rendered once, with its tag, ready to serve many times.
+    struct Rendered: Sendable {
+        let body: ByteBuffer
+        let etag: String
+        let contentType: String
+
+        init(body: Data, contentType: String) {
+            self.body = ByteBuffer(bytes: body)
+            self.etag = "\"\(CacheableResponse.fingerprint(body))\""
+            self.contentType = contentType
+        }
+    }
+
+    static func response(_ rendered: Rendered, for request: Request) -> Response {
+        var headers: HTTPFields = [.eTag: rendered.etag, .cacheControl: cacheControl]
+        if let held = request.headers[.ifNoneMatch], matches(held, rendered.etag) {
             return Response(status: .notModified, headers: headers)
         }
-        headers[.contentType] = "application/json"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        headers[.contentType] = rendered.contentType
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: rendered.body))
     }
 
     /// `If-None-Match` holds a list of tags, possibly weak (`W/"…"`), or `*`.

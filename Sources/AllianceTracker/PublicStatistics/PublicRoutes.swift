@@ -1,0 +1,105 @@
+import Foundation
+import Hummingbird
+import Logging
+import PostgresNIO
+
+/// `/v1/public/…`: published releases only, after disclosure control, cacheable,
+/// as JSON or CSV.
+struct PublicRoutes {
+    let database: PostgresClient
+    let releases: PublicReleases
+
+    func register(on v1: RouterGroup<AppRequestContext>) {
+        let group = v1.group("public")
+        group.get("summaries/{year}") { request, context in
+            let year = try context.yearParameter()
+            let format = try ResponseFormat(request)
+            let published = try await releases.visible(logger: context.logger).filter { $0.year == year }
+            guard let latest = published.last else { throw Problem.noRelease(year) }
+            return try await summaryResponse(latest, latest: latest.release, format: format, request: request, logger: context.logger)
+        }
+        group.get("summaries/{year}/releases/{n}") { request, context in
+            let year = try context.yearParameter()
+            let format = try ResponseFormat(request)
+            let published = try await releases.visible(logger: context.logger).filter { $0.year == year }
+            guard let number = Int(context.parameters.get("n") ?? ""), let info = published.first(where: { $0.release == number }),
+                  let latest = published.last
+            else {
+                throw Problem(.notFound, code: "no_release", title: "Not published",
+                              detail: "\(year) has no published release \(context.parameters.get("n") ?? "").")
+            }
+            return try await summaryResponse(info, latest: latest.release, format: format, request: request, logger: context.logger)
+        }
+        group.get("indicators/{code}/series") { request, context in
+            let code = try context.parameters.require("code")
+            let format = try ResponseFormat(request)
+            let series = try await series(code, logger: context.logger)
+            return CacheableResponse.response(try Self.render(series, csv: series.csv, format: format), for: request)
+        }
+        group.get("overview") { request, context in
+            let format = try ResponseFormat(request)
+            let overview = try await overview(logger: context.logger)
+            return CacheableResponse.response(try Self.render(overview, csv: overview.csv, format: format), for: request)
+        }
+        group.get("reference-series") { request, context in
+            let format = try ResponseFormat(request)
+            let reference = try await database.withConnection { connection in
+                try await ReferenceSeriesStore.all(on: connection, logger: context.logger)
+            }
+            return CacheableResponse.response(try Self.render(reference, csv: reference.csv, format: format), for: request)
+        }
+    }
+
+    private func summaryResponse(
+        _ info: ReleaseInfo, latest: Int, format: ResponseFormat, request: Request, logger: Logger
+    ) async throws -> Response {
+        let key = "summary/\(info.year)/\(info.release)/\(latest)/\(format.rawValue)"
+        let rendered = try await releases.rendered(key) { [releases] in
+            let summary = try await releases.summary(info, latest: latest, logger: logger)
+            return try Self.render(summary, csv: SummaryCSV.render(summary), format: format)
+        }
+        return CacheableResponse.response(rendered, for: request)
+    }
+
+    private func series(_ code: String, logger: Logger) async throws -> IndicatorSeries {
+        let known = try await database.query("SELECT measure_kind, unit FROM indicators WHERE code = \(code)", logger: logger).collect()
+        guard let row = known.first else { throw Problem.unknownIndicator(code) }
+        let (kind, unit) = try row.decode((String, String).self)
+        var series = IndicatorSeries(indicator: code, measureKind: kind, unit: unit, demo: false, points: [])
+        for info in try await releases.latestByYear(logger: logger) {
+            let summary = try await releases.summary(info, latest: info.release, logger: logger)
+            guard let figure = summary.indicators.first(where: { $0.code == code }) else { continue }
+            series.demo = series.demo || summary.demo
+            series.points.append(.init(
+                year: info.year, release: info.release, revised: info.release > 1, value: figure.headline,
+                countries: figure.countriesReporting, growthLikeForLikePct: figure.growth.likeForLike.pct, suppressed: figure.suppressed
+            ))
+        }
+        return series
+    }
+
+    private func overview(logger: Logger) async throws -> Overview {
+        let headlines = try await releases.headlineIndicators(logger: logger)
+        var years: [Overview.Year] = []
+        for info in try await releases.latestByYear(logger: logger) {
+            let summary = try await releases.summary(info, latest: info.release, logger: logger)
+            let figures = summary.indicators.filter { headlines.contains($0.code) }.map { figure in
+                Overview.Headline(indicator: figure.code, measureKind: figure.measureKind, value: figure.headline,
+                                  countries: figure.countriesReporting, growthLikeForLikePct: figure.growth.likeForLike.pct,
+                                  suppressed: figure.suppressed)
+            }
+            years.append(.init(year: info.year, release: info.release, publishedAt: info.publishedAt, revised: info.release > 1,
+                               demo: summary.demo, expected: summary.completeness.expected, accepted: summary.completeness.accepted,
+                               onTimeRatePct: summary.completeness.onTimeRate.pct, headlines: figures, targets: summary.targets))
+        }
+        let demo = years.contains { $0.demo }
+        return Overview(demo: demo, notice: demo ? Overview.demoNotice : nil, years: years)
+    }
+
+    static func render(_ value: some Encodable, csv: @autoclosure () -> Data, format: ResponseFormat) throws -> CacheableResponse.Rendered {
+        switch format {
+        case .json: CacheableResponse.Rendered(body: try JSONCoding.encoder.encode(value), contentType: format.contentType)
+        case .csv: CacheableResponse.Rendered(body: csv(), contentType: format.contentType)
+        }
+    }
+}

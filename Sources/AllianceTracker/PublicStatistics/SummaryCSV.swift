@@ -1,0 +1,44 @@
+import Foundation
+
+/// A summary as CSV, in long form: one row per figure, so that completeness,
+/// indicators, growth and targets fit one table. Growth percentages are rounded to
+/// one decimal; other figures are written exactly.
+enum SummaryCSV {
+    static let header = ["year", "release", "demo", "section", "item", "measure", "value", "countries", "suppressed"]
+
+    static func render(_ summary: Summary) -> Data {
+        var csv = CSVWriter(header: header)
+        func add(_ section: String, _ item: String, _ measure: String, _ value: String?, _ countries: Int?, _ suppressed: Bool = false) {
+            csv.row([String(summary.year), summary.release.value.map(String.init), String(summary.demo), section, item, measure,
+                     value, countries.map(String.init), String(suppressed)])
+        }
+        let c = summary.completeness
+        add("completeness", "expected", "countries", String(c.expected), c.expected)
+        add("completeness", "submitted", "countries", String(c.submitted), c.expected)
+        add("completeness", "accepted", "countries", String(c.accepted), c.expected)
+        add("completeness", "on_time", "countries", String(c.onTime), c.expected)
+        add("completeness", "on_time", "rate_pct", CSVWriter.rounded(c.onTimeRate.pct.value), c.expected)
+        for i in summary.indicators {
+            add("indicator", i.code, "headline", CSVWriter.number(i.headline.value), i.countriesReporting, i.suppressed)
+            if let total = i.total.value { add("indicator", i.code, "total", CSVWriter.number(total), i.countriesReporting) }
+            if let mean = i.mean.value { add("indicator", i.code, "mean", CSVWriter.number(mean), i.countriesReporting) }
+            if let median = i.median.value { add("indicator", i.code, "median", CSVWriter.number(median), i.countriesReporting) }
+            if let share = i.sharePct.value { add("indicator", i.code, "share_pct", CSVWriter.number(share), i.countriesReporting) }
+            add("indicator", i.code, "previous", CSVWriter.number(i.previous.value), i.previousCountries)
+            let all = i.growth.allReporters, lfl = i.growth.likeForLike
+            add("indicator", i.code, "growth_all_reporters_pct", CSVWriter.rounded(all.pct.value), all.countries, all.suppressed)
+            add("indicator", i.code, "growth_like_for_like_pct", CSVWriter.rounded(lfl.pct.value), lfl.countries, lfl.suppressed)
+            add("indicator", i.code, "cagr_since_baseline_pct", CSVWriter.rounded(i.sinceBaseline.cagrPct.value),
+                i.sinceBaseline.countries, i.sinceBaseline.suppressed)
+        }
+        for t in summary.targets {
+            add("target", t.id, "value", CSVWriter.rounded(t.value.value), t.countries, t.suppressed)
+            add("target", t.id, "met", t.met.value.map(String.init), t.countries, t.suppressed)
+        }
+        for g in summary.goals {
+            add("goal", String(g.goal), "countries_reporting_actions", String(g.countriesReportingActions), nil)
+            add("goal", String(g.goal), "commitments_on_track", String(g.onTrack), nil)
+        }
+        return csv.data
+    }
+}

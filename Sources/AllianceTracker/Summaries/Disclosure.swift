@@ -1,0 +1,77 @@
+import Foundation
+
+/// Disclosure control for public figures (SPEC §4): a figure computed from fewer
+/// countries than the threshold is withheld (`null`, `"suppressed": true`), so that
+/// no single country's operational figure can be read off an aggregate.
+///
+/// Beyond the count rule:
+/// - min and max are one country's figure each: never public;
+/// - like-for-like levels are withheld when the countries they leave out of the
+///   all-reporters figure are fewer than the threshold (subtracting one from the
+///   other would reveal those few countries' sum);
+/// - each country's progress against its own commitments stays with the secretariat.
+struct Disclosure: Sendable {
+    let minimumCountries: Int
+
+    func publicView(of summary: Summary) -> Summary {
+        var view = summary
+        view.commitmentProgress = nil
+        view.indicators = summary.indicators.map(publicView)
+        view.targets = summary.targets.map { target in
+            guard tooFew(target.countries) else { return target }
+            var withheld = target
+            withheld.value = nil
+            withheld.met = nil
+            withheld.suppressed = true
+            return withheld
+        }
+        return view
+    }
+
+    func publicView(of indicator: IndicatorSummary) -> IndicatorSummary {
+        var view = indicator
+        view.min = nil
+        view.max = nil
+        if tooFew(indicator.countriesReporting) {
+            view.headline = nil
+            view.total = nil
+            view.mean = nil
+            view.median = nil
+            view.sharePct = nil
+            view.suppressed = true
+        }
+        if tooFew(indicator.previousCountries) { view.previous = nil }
+        let all = indicator.growth.allReporters
+        view.growth.allReporters = withheld(all, if: tooFew(all.countries) || tooFew(all.previousCountries))
+        view.growth.likeForLike = withheld(indicator.growth.likeForLike, if: tooFew(indicator.growth.likeForLike.countries))
+        let left = [indicator.growth.allReporters.countries, indicator.growth.allReporters.previousCountries]
+            .map { $0 - indicator.growth.likeForLike.countries }
+        if left.contains(where: tooFew) {
+            view.growth.likeForLike.previous = nil
+            view.growth.likeForLike.current = nil
+        }
+        if tooFew(indicator.sinceBaseline.countries) {
+            view.sinceBaseline.baseline = nil
+            view.sinceBaseline.current = nil
+            view.sinceBaseline.cagrPct = nil
+            view.sinceBaseline.suppressed = true
+        }
+        return view
+    }
+
+    /// From some countries, but fewer than the threshold. (From none, there is no
+    /// figure to withhold.)
+    func tooFew(_ countries: Int) -> Bool {
+        countries > 0 && countries < minimumCountries
+    }
+
+    private func withheld(_ figure: GrowthFigure, if condition: Bool) -> GrowthFigure {
+        guard condition else { return figure }
+        var view = figure
+        view.pct = nil
+        view.previous = nil
+        view.current = nil
+        view.suppressed = true
+        return view
+    }
+}

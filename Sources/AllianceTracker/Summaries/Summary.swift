@@ -1,0 +1,136 @@
+import Foundation
+
+/// A year's annual summary (SPEC §4), computed from accepted report versions only.
+struct Summary: Codable, Sendable, Equatable {
+    var year: Int
+    /// The release it was published as; null for the live figures.
+    var release: Nullable<Int>
+    var publishedAt: Nullable<Date>
+    var computedAt: Date
+    /// True when made-up demonstration reports went into it.
+    var demo: Bool
+    var completeness: Completeness
+    var indicators: [IndicatorSummary]
+    var targets: [TargetResult]
+    var goals: [GoalSummary]
+    /// Each country against its own commitments: for the secretariat only, since
+    /// each line is one country's figure.
+    var commitmentProgress: [CommitmentProgress]?
+    /// Public view only: the newest visible release of the year, and whether this
+    /// one has been revised by a later release.
+    var latestRelease: Int? = nil
+    var revisedSince: Bool? = nil
+}
+
+struct Rate: Codable, Sendable, Equatable {
+    var pct: Nullable<Decimal>
+    var numerator: Int
+    var denominator: Int
+
+    init(_ numerator: Int, of denominator: Int) {
+        self.numerator = numerator
+        self.denominator = denominator
+        pct = Nullable(denominator == 0 ? nil : Decimal(numerator) / Decimal(denominator) * 100)
+    }
+}
+
+struct Completeness: Codable, Sendable, Equatable {
+    /// Members on the cycle's due date, frozen when the cycle opened.
+    var expected: Int
+    /// Of those, how many submitted, were accepted, and submitted by the due date.
+    var submitted: Int
+    var accepted: Int
+    var onTime: Int
+    var submissionRate: Rate
+    var acceptanceRate: Rate
+    var onTimeRate: Rate
+}
+
+struct IndicatorSummary: Codable, Sendable, Equatable {
+    var code: String
+    var goal: Int
+    var unit: String
+    var measureKind: String
+    /// Countries whose accepted report gives a number (a not-available value is not one).
+    var countriesReporting: Int
+    var notAvailable: Int
+    /// The figure the measure kind calls for: the total of flows and stocks, the
+    /// mean of ratios, the median of durations, the share answering yes.
+    var headline: Nullable<Decimal>
+    var total: Nullable<Decimal>
+    var mean: Nullable<Decimal>
+    var median: Nullable<Decimal>
+    var min: Nullable<Decimal>
+    var max: Nullable<Decimal>
+    var sharePct: Nullable<Decimal>
+    /// Last year's headline figure, from last year's reporters.
+    var previous: Nullable<Decimal>
+    var previousCountries: Int
+    var growth: Growth
+    var sinceBaseline: BaselineGrowth
+    /// Public view: figures from fewer countries than the disclosure threshold are withheld.
+    var suppressed: Bool
+}
+
+struct Growth: Codable, Sendable, Equatable {
+    /// This year's reporters against last year's.
+    var allReporters: GrowthFigure
+    /// Only the countries that reported both years.
+    var likeForLike: GrowthFigure
+}
+
+struct GrowthFigure: Codable, Sendable, Equatable {
+    /// (current − previous) / previous × 100, unrounded; null without a previous figure or when it is 0.
+    var pct: Nullable<Decimal>
+    var countries: Int
+    var previousCountries: Int
+    var previous: Nullable<Decimal>
+    var current: Nullable<Decimal>
+    var suppressed: Bool
+}
+
+/// Compound annual growth since the baseline year, like for like.
+struct BaselineGrowth: Codable, Sendable, Equatable {
+    var baselineYear: Nullable<Int>
+    var countries: Int
+    var baseline: Nullable<Decimal>
+    var current: Nullable<Decimal>
+    var cagrPct: Nullable<Decimal>
+    var suppressed: Bool
+}
+
+struct TargetResult: Codable, Sendable, Equatable {
+    var id: String
+    var indicator: String
+    var rule: String
+    var basis: String
+    var threshold: Nullable<Decimal>
+    var value: Nullable<Decimal>
+    /// True or false when the data decide; null when there is not enough data.
+    var met: Nullable<Bool>
+    var countries: Int
+    var suppressed: Bool
+}
+
+struct GoalSummary: Codable, Sendable, Equatable {
+    var goal: Int
+    var title: String
+    var countriesReportingActions: Int
+    var commitments: Int
+    var onTrack: Int
+    var offTrack: Int
+    var noData: Int
+}
+
+struct CommitmentProgress: Codable, Sendable, Equatable {
+    var id: Int64
+    var country: String
+    var goal: Int
+    var indicator: String?
+    var title: String
+    var current: Nullable<Decimal>
+    /// Where the commitment's path from baseline to target stands this year.
+    var expected: Nullable<Decimal>
+    /// on_track, off_track, or no_data
+    var status: String
+}

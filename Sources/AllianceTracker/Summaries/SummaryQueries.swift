@@ -1,0 +1,202 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The summary's figures, one query a section, computed where the data are.
+/// Only accepted versions count; a not-available value is not a number.
+struct SummaryQueries {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    /// Returns nil when the year has no cycle.
+    func completeness(_ year: Int) async throws -> Completeness? {
+        let rows = try await connection.query("""
+            SELECT count(e.country),
+                   count(r.first_submitted_at),
+                   count(r.accepted_version),
+                   count(*) FILTER (WHERE (r.first_submitted_at AT TIME ZONE 'UTC')::date <= c.due_on)
+            FROM reporting_cycles c
+            LEFT JOIN cycle_expected_reporters e ON e.year = c.year
+            LEFT JOIN reports r ON r.country = e.country AND r.year = e.year
+            WHERE c.year = \(Int16(year))
+            GROUP BY c.year
+            """, logger: logger).collect()
+        guard let row = rows.first else { return nil }
+        let (expected, submitted, accepted, onTime) = try row.decode((Int, Int, Int, Int).self)
+        return Completeness(expected: expected, submitted: submitted, accepted: accepted, onTime: onTime,
+                            submissionRate: Rate(submitted, of: expected), acceptanceRate: Rate(accepted, of: expected),
+                            onTimeRate: Rate(onTime, of: expected))
+    }
+
+    /// Each indicator's aggregates this year and last, and both growth forms.
+    /// `headline` picks the figure the measure kind calls for.
+    func indicators(_ year: Int) async throws -> [IndicatorSummary] {
+        let rows = try await connection.query("""
+            WITH accepted AS (
+                SELECT r.year, r.country, v.indicator, v.value
+                FROM reports r JOIN report_values v ON v.report_id = r.id AND v.version = r.accepted_version
+                WHERE r.year IN (\(Int16(year)), \(Int16(year - 1))) AND r.accepted_version IS NOT NULL
+            ),
+            figures AS (
+                SELECT indicator, year, count(*) AS n, sum(value) AS total, avg(value) AS mean,
+                       median_of(array_agg(value ORDER BY value)) AS median, min(value) AS low, max(value) AS high,
+                       count(*) FILTER (WHERE value = 1) * 100.0 / count(*) AS share
+                FROM accepted WHERE value IS NOT NULL GROUP BY indicator, year
+            ),
+            panel AS (
+                SELECT c.indicator, c.value AS cur, p.value AS prev
+                FROM accepted c JOIN accepted p ON p.country = c.country AND p.indicator = c.indicator
+                WHERE c.year = \(Int16(year)) AND p.year = \(Int16(year - 1)) AND c.value IS NOT NULL AND p.value IS NOT NULL
+            ),
+            panel_figures AS (
+                SELECT indicator, count(*) AS n,
+                       sum(cur) AS cur_total, sum(prev) AS prev_total, avg(cur) AS cur_mean, avg(prev) AS prev_mean,
+                       median_of(array_agg(cur ORDER BY cur)) AS cur_median, median_of(array_agg(prev ORDER BY prev)) AS prev_median,
+                       count(*) FILTER (WHERE cur = 1) * 100.0 / count(*) AS cur_share,
+                       count(*) FILTER (WHERE prev = 1) * 100.0 / count(*) AS prev_share
+                FROM panel GROUP BY indicator
+            ),
+            unavailable AS (
+                SELECT indicator, count(*) AS n FROM accepted WHERE year = \(Int16(year)) AND value IS NULL GROUP BY indicator
+            ),
+            headlines AS (
+                SELECT i.code, i.goal, i.unit, i.measure_kind,
+                       coalesce(c.n, 0) AS n, coalesce(u.n, 0) AS unavailable,
+                       c.total, c.mean, c.median, c.low, c.high, c.share, coalesce(p.n, 0) AS prev_n, coalesce(l.n, 0) AS panel_n,
+                       CASE i.measure_kind WHEN 'ratio' THEN c.mean WHEN 'duration' THEN c.median
+                            WHEN 'boolean' THEN c.share ELSE c.total END AS cur,
+                       CASE i.measure_kind WHEN 'ratio' THEN p.mean WHEN 'duration' THEN p.median
+                            WHEN 'boolean' THEN p.share ELSE p.total END AS prev,
+                       CASE i.measure_kind WHEN 'ratio' THEN l.cur_mean WHEN 'duration' THEN l.cur_median
+                            WHEN 'boolean' THEN l.cur_share ELSE l.cur_total END AS panel_cur,
+                       CASE i.measure_kind WHEN 'ratio' THEN l.prev_mean WHEN 'duration' THEN l.prev_median
+                            WHEN 'boolean' THEN l.prev_share ELSE l.prev_total END AS panel_prev
+                FROM indicators i
+                LEFT JOIN figures c ON c.indicator = i.code AND c.year = \(Int16(year))
+                LEFT JOIN figures p ON p.indicator = i.code AND p.year = \(Int16(year - 1))
+                LEFT JOIN panel_figures l ON l.indicator = i.code
+                LEFT JOIN unavailable u ON u.indicator = i.code
+            )
+            SELECT code, goal, unit, measure_kind, n, unavailable, cur, total, mean, median, low, high, share, prev, prev_n,
+                   CASE WHEN prev <> 0 THEN (cur - prev) / prev * 100 END,
+                   panel_n, panel_prev, panel_cur,
+                   CASE WHEN panel_prev <> 0 THEN (panel_cur - panel_prev) / panel_prev * 100 END
+            FROM headlines ORDER BY goal, code
+            """, logger: logger).collect()
+        return try rows.map(Self.indicator)
+    }
+
+    private static func indicator(_ row: PostgresRow) throws -> IndicatorSummary {
+        let (code, goal, unit, kind, n, unavailable, headline, total, mean, median, low, high, share, previous, previousN,
+             allPct, panelN, panelPrevious, panelCurrent, panelPct) =
+            try row.decode((String, Int, String, String, Int, Int, Decimal?, Decimal?, Decimal?, Decimal?, Decimal?,
+                            Decimal?, Decimal?, Decimal?, Int, Decimal?, Int, Decimal?, Decimal?, Decimal?).self)
+        let totalOrNil = ["flow", "stock"].contains(kind) ? total : nil
+        return IndicatorSummary(
+            code: code, goal: goal, unit: unit, measureKind: kind, countriesReporting: n, notAvailable: unavailable,
+            headline: Nullable(headline), total: Nullable(totalOrNil),
+            mean: Nullable(kind == "boolean" || kind == "duration" ? nil : mean), median: Nullable(kind == "boolean" ? nil : median),
+            min: Nullable(kind == "boolean" ? nil : low), max: Nullable(kind == "boolean" ? nil : high),
+            sharePct: Nullable(kind == "boolean" ? share : nil), previous: Nullable(previous), previousCountries: previousN,
+            growth: Growth(
+                allReporters: GrowthFigure(pct: Nullable(allPct), countries: n, previousCountries: previousN,
+                                           previous: Nullable(previous), current: Nullable(headline), suppressed: false),
+                likeForLike: GrowthFigure(pct: Nullable(panelPct), countries: panelN, previousCountries: panelN,
+                                          previous: Nullable(panelPrevious), current: Nullable(panelCurrent), suppressed: false)
+            ),
+            sinceBaseline: BaselineGrowth(baselineYear: nil, countries: 0, baseline: nil, current: nil, cagrPct: nil, suppressed: false),
+            suppressed: false
+        )
+    }
+
+    /// Compound annual growth from `baseline` to `year`, over the countries that
+    /// reported the indicator in both years. Keyed by indicator code.
+    func sinceBaseline(_ year: Int, baseline: Int) async throws -> [String: BaselineGrowth] {
+        guard baseline < year else { return [:] }
+        let rows = try await connection.query("""
+            WITH accepted AS (
+                SELECT r.year, r.country, v.indicator, v.value
+                FROM reports r JOIN report_values v ON v.report_id = r.id AND v.version = r.accepted_version
+                WHERE r.year IN (\(Int16(year)), \(Int16(baseline))) AND r.accepted_version IS NOT NULL AND v.value IS NOT NULL
+            ),
+            panel AS (
+                SELECT c.indicator, c.value AS cur, b.value AS base
+                FROM accepted c JOIN accepted b ON b.country = c.country AND b.indicator = c.indicator
+                WHERE c.year = \(Int16(year)) AND b.year = \(Int16(baseline))
+            ),
+            figures AS (
+                SELECT i.code, count(p.cur) AS n,
+                       CASE i.measure_kind WHEN 'ratio' THEN avg(p.base) WHEN 'duration' THEN median_of(array_agg(p.base ORDER BY p.base))
+                            WHEN 'boolean' THEN count(*) FILTER (WHERE p.base = 1) * 100.0 / nullif(count(p.base), 0)
+                            ELSE sum(p.base) END AS base,
+                       CASE i.measure_kind WHEN 'ratio' THEN avg(p.cur) WHEN 'duration' THEN median_of(array_agg(p.cur ORDER BY p.cur))
+                            WHEN 'boolean' THEN count(*) FILTER (WHERE p.cur = 1) * 100.0 / nullif(count(p.cur), 0)
+                            ELSE sum(p.cur) END AS cur
+                FROM indicators i LEFT JOIN panel p ON p.indicator = i.code
+                GROUP BY i.code, i.measure_kind
+            )
+            SELECT code, n, base, cur,
+                   CASE WHEN base > 0 AND cur >= 0 THEN (power(cur / base, 1.0 / \(year - baseline)) - 1) * 100 END
+            FROM figures
+            """, logger: logger).collect()
+        var result: [String: BaselineGrowth] = [:]
+        for row in rows {
+            let (code, n, base, cur, cagr) = try row.decode((String, Int, Decimal?, Decimal?, Decimal?).self)
+            result[code] = BaselineGrowth(baselineYear: Nullable(baseline), countries: n, baseline: Nullable(base),
+                                          current: Nullable(cur), cagrPct: Nullable(cagr), suppressed: false)
+        }
+        return result
+    }
+
+    /// The first year with a reporting cycle: the baseline of the multi-year view.
+    func baselineYear() async throws -> Int? {
+        try await connection.query("SELECT min(year)::int FROM reporting_cycles", logger: logger).collect()
+            .first.flatMap { try $0.decode(Int?.self) }
+    }
+
+    /// Per goal: countries whose accepted report describes actions taken.
+    func countriesReportingActions(_ year: Int) async throws -> [(goal: Int, title: String, countries: Int)] {
+        try await connection.query("""
+            SELECT g.id, g.title, count(DISTINCT r.country)
+            FROM goals g
+            LEFT JOIN (reports r JOIN report_narratives n
+                       ON n.report_id = r.id AND n.version = r.accepted_version
+                      AND r.year = \(Int16(year)) AND btrim(n.actions_taken) <> '')
+                   ON n.goal = g.id
+            GROUP BY g.id, g.title ORDER BY g.id
+            """, logger: logger).collect().map { row in
+            let (goal, title, countries) = try row.decode((Int, String, Int).self)
+            return (goal, title, countries)
+        }
+    }
+
+    /// Every commitment with the country's accepted value for its indicator this year.
+    func commitments(_ year: Int) async throws -> [(commitment: CommitmentRow, current: Decimal?)] {
+        try await connection.query("""
+            SELECT m.id, m.country::text, m.goal, m.indicator, m.title, m.baseline_year, m.baseline_value,
+                   m.target_year, m.target_value, m.target_growth_pct,
+                   (SELECT v.value FROM reports r JOIN report_values v ON v.report_id = r.id AND v.version = r.accepted_version
+                    WHERE r.country = m.country AND r.year = \(Int16(year)) AND v.indicator = m.indicator)
+            FROM commitments m ORDER BY m.country, m.id
+            """, logger: logger).collect().map { row in
+            let (id, country, goal, indicator, title, baselineYear, baselineValue, targetYear, targetValue, growth, current) =
+                try row.decode((Int64, String, Int, String?, String, Int?, Decimal?, Int?, Decimal?, Decimal?, Decimal?).self)
+            return (CommitmentRow(id: id, country: country, goal: goal, indicator: indicator, title: title,
+                                  baselineYear: baselineYear, baselineValue: baselineValue, targetYear: targetYear,
+                                  targetValue: targetValue, targetGrowthPct: growth), current)
+        }
+    }
+}
+
+struct CommitmentRow: Sendable {
+    let id: Int64
+    let country: String
+    let goal: Int
+    let indicator: String?
+    let title: String
+    let baselineYear: Int?
+    let baselineValue: Decimal?
+    let targetYear: Int?
+    let targetValue: Decimal?
+    let targetGrowthPct: Decimal?
+}
