@@ -45,6 +45,8 @@ func buildRouter(database: PostgresClient, clock: AppClock, disclosure: Disclosu
     let publicReleases = PublicReleases(database: database, disclosure: disclosure, clock: clock)
     SummaryRoutes(database: database, idempotency: idempotency, publicReleases: publicReleases, clock: clock).register(on: v1)
     PublicRoutes(database: database, releases: publicReleases).register(on: v1)
+    DashboardRoutes(database: database, releases: publicReleases, catalogue: catalogue,
+                    minimumCountries: disclosure.minimumCountries).register(on: router)
 
     router.addMethodNotAllowedRoutes()
     return router

@@ -24,7 +24,8 @@ enum CacheableResponse {
     }
 
     static func response(_ rendered: Rendered, for request: Request) -> Response {
-        var headers: HTTPFields = [.eTag: rendered.etag, .cacheControl: cacheControl]
+        // the same URL answers JSON or CSV by Accept: shared caches must keep them apart
+        var headers: HTTPFields = [.eTag: rendered.etag, .cacheControl: cacheControl, .vary: "Accept"]
         if let held = request.headers[.ifNoneMatch], matches(held, rendered.etag) {
             return Response(status: .notModified, headers: headers)
         }

@@ -8,6 +8,7 @@ import PostgresNIO
 struct PublicRoutes {
     let database: PostgresClient
     let releases: PublicReleases
+    var statistics: PublicStatistics { PublicStatistics(database: database, releases: releases) }
 
     func register(on v1: RouterGroup<AppRequestContext>) {
         let group = v1.group("public")
@@ -33,12 +34,12 @@ struct PublicRoutes {
         group.get("indicators/{code}/series") { request, context in
             let code = try context.parameters.require("code")
             let format = try ResponseFormat(request)
-            let series = try await series(code, logger: context.logger)
+            let series = try await statistics.series(code, logger: context.logger)
             return CacheableResponse.response(try Self.render(series, csv: series.csv, format: format), for: request)
         }
         group.get("overview") { request, context in
             let format = try ResponseFormat(request)
-            let overview = try await overview(logger: context.logger)
+            let overview = try await statistics.overview(logger: context.logger)
             return CacheableResponse.response(try Self.render(overview, csv: overview.csv, format: format), for: request)
         }
         group.get("reference-series") { request, context in
@@ -59,41 +60,6 @@ struct PublicRoutes {
             return try Self.render(summary, csv: SummaryCSV.render(summary), format: format)
         }
         return CacheableResponse.response(rendered, for: request)
-    }
-
-    private func series(_ code: String, logger: Logger) async throws -> IndicatorSeries {
-        let known = try await database.query("SELECT measure_kind, unit FROM indicators WHERE code = \(code)", logger: logger).collect()
-        guard let row = known.first else { throw Problem.unknownIndicator(code) }
-        let (kind, unit) = try row.decode((String, String).self)
-        var series = IndicatorSeries(indicator: code, measureKind: kind, unit: unit, demo: false, points: [])
-        for info in try await releases.latestByYear(logger: logger) {
-            let summary = try await releases.summary(info, latest: info.release, logger: logger)
-            guard let figure = summary.indicators.first(where: { $0.code == code }) else { continue }
-            series.demo = series.demo || summary.demo
-            series.points.append(.init(
-                year: info.year, release: info.release, revised: info.release > 1, value: figure.headline,
-                countries: figure.countriesReporting, growthLikeForLikePct: figure.growth.likeForLike.pct, suppressed: figure.suppressed
-            ))
-        }
-        return series
-    }
-
-    private func overview(logger: Logger) async throws -> Overview {
-        let headlines = try await releases.headlineIndicators(logger: logger)
-        var years: [Overview.Year] = []
-        for info in try await releases.latestByYear(logger: logger) {
-            let summary = try await releases.summary(info, latest: info.release, logger: logger)
-            let figures = summary.indicators.filter { headlines.contains($0.code) }.map { figure in
-                Overview.Headline(indicator: figure.code, measureKind: figure.measureKind, value: figure.headline,
-                                  countries: figure.countriesReporting, growthLikeForLikePct: figure.growth.likeForLike.pct,
-                                  suppressed: figure.suppressed)
-            }
-            years.append(.init(year: info.year, release: info.release, publishedAt: info.publishedAt, revised: info.release > 1,
-                               demo: summary.demo, expected: summary.completeness.expected, accepted: summary.completeness.accepted,
-                               onTimeRatePct: summary.completeness.onTimeRate.pct, headlines: figures, targets: summary.targets))
-        }
-        let demo = years.contains { $0.demo }
-        return Overview(demo: demo, notice: demo ? Overview.demoNotice : nil, years: years)
     }
 
     static func render(_ value: some Encodable, csv: @autoclosure () -> Data, format: ResponseFormat) throws -> CacheableResponse.Rendered {

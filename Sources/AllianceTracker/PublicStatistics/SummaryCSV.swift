@@ -1,8 +1,8 @@
 import Foundation
 
 /// A summary as CSV, in long form: one row per figure, so that completeness,
-/// indicators, growth and targets fit one table. Growth percentages are rounded to
-/// one decimal; other figures are written exactly.
+/// indicators, growth and targets fit one table. Percentages (rates, growth, a
+/// target's value) are rounded to one decimal; other figures are written exactly.
 enum SummaryCSV {
     static let header = ["year", "release", "demo", "section", "item", "measure", "value", "countries", "suppressed"]
 
@@ -24,7 +24,8 @@ enum SummaryCSV {
             if let mean = i.mean.value { add("indicator", i.code, "mean", CSVWriter.number(mean), i.countriesReporting) }
             if let median = i.median.value { add("indicator", i.code, "median", CSVWriter.number(median), i.countriesReporting) }
             if let share = i.sharePct.value { add("indicator", i.code, "share_pct", CSVWriter.number(share), i.countriesReporting) }
-            add("indicator", i.code, "previous", CSVWriter.number(i.previous.value), i.previousCountries)
+            add("indicator", i.code, "previous", CSVWriter.number(i.previous.value), i.previousCountries,
+                i.previous.value == nil && i.previousCountries > 0)
             let all = i.growth.allReporters, lfl = i.growth.likeForLike
             add("indicator", i.code, "growth_all_reporters_pct", CSVWriter.rounded(all.pct.value), all.countries, all.suppressed)
             add("indicator", i.code, "growth_like_for_like_pct", CSVWriter.rounded(lfl.pct.value), lfl.countries, lfl.suppressed)
@@ -37,7 +38,8 @@ enum SummaryCSV {
         }
         for g in summary.goals {
             add("goal", String(g.goal), "countries_reporting_actions", String(g.countriesReportingActions), nil)
-            add("goal", String(g.goal), "commitments_on_track", String(g.onTrack), nil)
+            add("goal", String(g.goal), "commitments_on_track", g.onTrack.value.map(String.init), g.commitments,
+                g.onTrack.value == nil && g.commitments > 0)
         }
         return csv.data
     }

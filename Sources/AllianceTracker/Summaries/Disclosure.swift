@@ -16,6 +16,14 @@ struct Disclosure: Sendable {
     func publicView(of summary: Summary) -> Summary {
         var view = summary
         view.commitmentProgress = nil
+        view.goals = summary.goals.map { goal in
+            guard tooFew(goal.commitments) else { return goal }
+            var withheld = goal
+            withheld.onTrack = nil
+            withheld.offTrack = nil
+            withheld.noData = nil
+            return withheld
+        }
         view.indicators = summary.indicators.map(publicView)
         view.targets = summary.targets.map { target in
             guard tooFew(target.countries) else { return target }

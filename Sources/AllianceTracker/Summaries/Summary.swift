@@ -117,9 +117,11 @@ struct GoalSummary: Codable, Sendable, Equatable {
     var title: String
     var countriesReportingActions: Int
     var commitments: Int
-    var onTrack: Int
-    var offTrack: Int
-    var noData: Int
+    /// Withheld publicly when the goal has fewer commitments than the threshold:
+    /// each is one country's.
+    var onTrack: Nullable<Int>
+    var offTrack: Nullable<Int>
+    var noData: Nullable<Int>
 }
 
 struct CommitmentProgress: Codable, Sendable, Equatable {

@@ -24,9 +24,9 @@ struct SummaryBuilder {
         let goals = try await queries.countriesReportingActions(year).map { goal, title, countries in
             let mine = progress.filter { $0.goal == goal }
             return GoalSummary(goal: goal, title: title, countriesReportingActions: countries, commitments: mine.count,
-                               onTrack: mine.filter { $0.status == "on_track" }.count,
-                               offTrack: mine.filter { $0.status == "off_track" }.count,
-                               noData: mine.filter { $0.status == "no_data" }.count)
+                               onTrack: Nullable(mine.filter { $0.status == "on_track" }.count),
+                               offTrack: Nullable(mine.filter { $0.status == "off_track" }.count),
+                               noData: Nullable(mine.filter { $0.status == "no_data" }.count))
         }
         let demo = try await connection.query(
             "SELECT EXISTS (SELECT 1 FROM reports WHERE year IN (\(Int16(year)), \(Int16(year - 1))) AND demo)", logger: logger

@@ -36,7 +36,7 @@ struct SummaryRoutes {
                 )
                 struct Published: Encodable { let release: ReleaseInfo; let summary: Summary }
                 return try .created(Published(release: info, summary: summary),
-                                    location: "/v1/public/summaries/\(year)/releases/\(info.release)")
+                                    location: "/v1/summaries/\(year)/releases")
             }
             await publicReleases.invalidate()
             return response

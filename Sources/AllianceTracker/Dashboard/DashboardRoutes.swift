@@ -1,0 +1,63 @@
+import Foundation
+import Hummingbird
+import Logging
+import PostgresNIO
+
+/// `/` and `/years/{year}`: the public dashboard, rendered once per set of
+/// published releases and then served from memory.
+struct DashboardRoutes {
+    let database: PostgresClient
+    let releases: PublicReleases
+    let catalogue: CatalogueRepository
+    let minimumCountries: Int
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("/") { request, context in
+            guard let latest = try await releases.latestByYear(logger: context.logger).last else {
+                return Self.html(Self.nothingPublished)
+            }
+            return try await page(latest.year, request: request, logger: context.logger)
+        }
+        router.get("years/{year}") { request, context in
+            try await page(try context.yearParameter(), request: request, logger: context.logger)
+        }
+    }
+
+    private func page(_ year: Int, request: Request, logger: Logger) async throws -> Response {
+        let published = try await releases.latestByYear(logger: logger)
+        guard let release = published.first(where: { $0.year == year }) else { throw Problem.noRelease(year) }
+        let key = "page/\(year)/" + published.map { "\($0.year).\($0.release)" }.joined(separator: ",")
+        let rendered = try await releases.rendered(key) { [self] in
+            let html = try await render(year: year, release: release, published: published, logger: logger)
+            return CacheableResponse.Rendered(body: Data(html.utf8), contentType: "text/html; charset=utf-8")
+        }
+        return CacheableResponse.response(rendered, for: request)
+    }
+
+    private func render(year: Int, release: ReleaseInfo, published: [ReleaseInfo], logger: Logger) async throws -> String {
+        let summary = try await releases.summary(release, latest: release.release, logger: logger)
+        let indicators = try await catalogue.indicators(logger: logger)
+        let statistics = PublicStatistics(database: database, releases: releases)
+        var series: [IndicatorSeries] = []
+        for indicator in indicators where indicator.headline {
+            series.append(try await statistics.series(indicator.code, logger: logger))
+        }
+        let reference = try await database.withConnection { try await ReferenceSeriesStore.all(on: $0, logger: logger) }
+        return DashboardPage(
+            year: year, release: release, summary: summary, published: published,
+            goals: try await catalogue.goals(logger: logger), indicators: indicators, series: series,
+            reference: reference, minimumCountries: minimumCountries
+        ).html
+    }
+
+    static func html(_ text: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: CacheableResponse.cacheControl],
+                 body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static let nothingPublished = """
+        <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Global Alliance commitments</title></head><body><h1>Global Alliance against Child Sexual Abuse Online</h1>
+        <p>No annual summary has been published yet.</p></body></html>
+        """
+}
