@@ -14,3 +14,8 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
 $$;
 
 CREATE INDEX reports_year ON reports (year) INCLUDE (country, accepted_version);
+
+-- A summary reads one version's values of a few hundred reports: with the values
+-- in the index, that is an index-only scan rather than a pass over every version
+-- of every year (report_values only grows, so the visibility map stays current).
+CREATE INDEX report_values_by_version ON report_values (report_id, version) INCLUDE (indicator, value);

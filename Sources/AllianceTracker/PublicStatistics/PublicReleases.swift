@@ -5,7 +5,9 @@ import PostgresNIO
 /// The published releases as the public sees them, kept in memory: a release never
 /// changes once published, so serving it costs no database round trip. The list of
 /// releases is re-read every few seconds, which is how long another instance's new
-/// release (or an embargo's end) can take to show.
+/// release can take to show; meanwhile requests are served from the list they have
+/// (an embargo's end is checked on every request). Each list and each body is
+/// loaded once, however many requests ask for it at the same moment.
 actor PublicReleases {
     let database: PostgresClient
     let disclosure: Disclosure
@@ -13,9 +15,15 @@ actor PublicReleases {
 
     static let indexLifetime: TimeInterval = 5
 
-    private var index: (fetched: Date, releases: [ReleaseInfo], headlines: [String])?
-    private var summaries: [String: Summary] = [:]
-    private var rendered: [String: CacheableResponse.Rendered] = [:]
+    typealias Index = (fetched: Date, releases: [ReleaseInfo], headlines: [String])
+
+    private var index: Index?
+    private var refreshing: Task<Index, any Error>?
+    /// Bumped by `invalidate`, so that a read begun before a publication cannot
+    /// put back the list without it.
+    private var generation = 0
+    private var summaries: [String: Task<Summary, any Error>] = [:]
+    private var rendered: [String: Task<CacheableResponse.Rendered, any Error>] = [:]
 
     init(database: PostgresClient, disclosure: Disclosure, clock: AppClock) {
         self.database = database
@@ -26,6 +34,8 @@ actor PublicReleases {
     /// Forgets the list of releases, as after a publication on this instance.
     func invalidate() {
         index = nil
+        refreshing = nil
+        generation += 1
     }
 
     /// Releases visible now (published, past any embargo), oldest first.
@@ -49,40 +59,54 @@ actor PublicReleases {
     /// A release's summary after disclosure control, with which release is latest.
     func summary(_ info: ReleaseInfo, latest: Int, logger: Logger) async throws -> Summary {
         let key = "\(info.year)/\(info.release)"
-        var summary: Summary
-        if let cached = summaries[key] {
-            summary = cached
-        } else {
+        let task = summaries[key] ?? Task { [database, disclosure] in
             guard let stored = try await database.withConnection({ connection in
                 try await ReleaseStore.summary(year: info.year, release: info.release, on: connection, logger: logger)
             }) else { throw Problem.noRelease(info.year) }
-            summary = disclosure.publicView(of: stored)
-            summaries[key] = summary
+            return disclosure.publicView(of: stored)
         }
+        summaries[key] = task
+        var summary: Summary
+        do { summary = try await task.value } catch { summaries[key] = nil; throw error }
         summary.latestRelease = latest
         summary.revisedSince = latest > info.release
         return summary
     }
 
     /// A rendered body, made once per key.
-    func rendered(_ key: String, make: @Sendable () async throws -> CacheableResponse.Rendered) async throws -> CacheableResponse.Rendered {
-        if let body = rendered[key] { return body }
-        let body = try await make()
-        rendered[key] = body
-        return body
+    func rendered(_ key: String, make: @escaping @Sendable () async throws -> CacheableResponse.Rendered) async throws -> CacheableResponse.Rendered {
+        let task = rendered[key] ?? Task { try await make() }
+        rendered[key] = task
+        do { return try await task.value } catch { rendered[key] = nil; throw error }
     }
 
-    private func loadIndex(logger: Logger) async throws -> (fetched: Date, releases: [ReleaseInfo], headlines: [String]) {
+    /// The list as last read; a stale one is refreshed in the background and served
+    /// meanwhile. Only the very first read waits for the database.
+    private func loadIndex(logger: Logger) async throws -> Index {
         if let index, Date().timeIntervalSince(index.fetched) < Self.indexLifetime { return index }
-        let (releases, headlines) = try await database.withConnection { connection in
-            let releases = try await ReleaseStore.releases(on: connection, logger: logger)
-            let headlines = try await connection.query(
-                "SELECT code FROM indicators WHERE headline ORDER BY goal, code", logger: logger
-            ).collect().map { try $0.decode(String.self) }
-            return (releases, headlines)
+        let task = refreshing ?? Task { [database] in
+            try await database.withConnection { connection in
+                let releases = try await ReleaseStore.releases(on: connection, logger: logger)
+                let headlines = try await connection.query(
+                    "SELECT code FROM indicators WHERE headline ORDER BY goal, code", logger: logger
+                ).collect().map { try $0.decode(String.self) }
+                return (Date(), releases, headlines)
+            }
         }
-        let fresh = (Date(), releases, headlines)
-        if index?.releases != releases { rendered = [:] }
+        refreshing = task
+        let started = generation
+        if let index {
+            Task { try? await self.finishRefresh(task, started: started) }
+            return index
+        }
+        return try await finishRefresh(task, started: started)
+    }
+
+    private func finishRefresh(_ task: Task<Index, any Error>, started: Int) async throws -> Index {
+        defer { if refreshing == task { refreshing = nil } }
+        let fresh = try await task.value
+        guard started == generation else { return try await loadIndex(logger: Logger(label: "alliance")) }
+        if index?.releases != fresh.releases { rendered = [:] }
         index = fresh
         return fresh
     }

@@ -14,7 +14,7 @@ struct SummaryRoutes {
             let year = try context.yearParameter()
             let format = try ResponseFormat(request)
             let summary = try await database.withConnection { connection in
-                try await SummaryBuilder(connection: connection, logger: context.logger).build(year: year, now: clock.now())
+                try await SummaryBuilder(connection: connection, logger: context.logger, pool: database).build(year: year, now: clock.now())
             }
             return try Self.respond(summary, format: format)
         }
