@@ -17,12 +17,10 @@ APP_PORT=8089
 OUT="$ROOT/bench/results"
 mkdir -p "$OUT"
 
-start_cluster bench "$DB_PORT" fresh
-as_pg "$CLUSTER_BIN/pg_ctl" -D "$PGDATA_DIR" -m fast stop >/dev/null
-# log every statement's plan with actual timings (EXPLAIN ANALYZE), for the record
-as_pg "$CLUSTER_BIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/server.log" -w start -o "-p $DB_PORT -c listen_addresses=127.0.0.1 \
-    -k $PGDATA_DIR -c shared_preload_libraries=auto_explain -c auto_explain.log_min_duration=-1 \
-    -c auto_explain.log_analyze=off -c shared_buffers=512MB" >/dev/null
+# auto_explain is loaded but off; it is switched on for one request per history,
+# to record the plans with actual timings (EXPLAIN ANALYZE)
+PG_EXTRA_OPTIONS="-c shared_preload_libraries=auto_explain -c auto_explain.log_min_duration=-1 -c shared_buffers=512MB" \
+    start_cluster bench "$DB_PORT" fresh
 
 say "building the release binary"
 swift build -c release --product alliance >/dev/null

@@ -28,58 +28,62 @@ struct SummaryQueries {
                             onTimeRate: Rate(onTime, of: expected))
     }
 
-    /// Each indicator's aggregates this year and last, and both growth forms.
-    /// `headline` picks the figure the measure kind calls for.
+    /// Each indicator's aggregates this year and last, and both growth forms, in one
+    /// pass: the accepted values are paired per country (this year, last year), and
+    /// every figure is an aggregate over those pairs — all reporters from one side,
+    /// like for like from the pairs with both. `headline` picks the figure the
+    /// measure kind calls for.
     func indicators(_ year: Int) async throws -> [IndicatorSummary] {
         let rows = try await connection.query("""
-            WITH accepted AS (
-                SELECT r.year, r.country, v.indicator, v.value
+            WITH pairs AS (
+                SELECT v.indicator, r.country,
+                       max(v.value) FILTER (WHERE r.year = \(Int16(year))) AS cur,
+                       max(v.value) FILTER (WHERE r.year = \(Int16(year - 1))) AS prev,
+                       bool_or(r.year = \(Int16(year)) AND v.value IS NULL) AS unavailable
                 FROM reports r JOIN report_values v ON v.report_id = r.id AND v.version = r.accepted_version
                 WHERE r.year IN (\(Int16(year)), \(Int16(year - 1))) AND r.accepted_version IS NOT NULL
+                GROUP BY v.indicator, r.country
             ),
             figures AS (
-                SELECT indicator, year, count(*) AS n, sum(value) AS total, avg(value) AS mean,
-                       median_of(array_agg(value ORDER BY value)) AS median, min(value) AS low, max(value) AS high,
-                       count(*) FILTER (WHERE value = 1) * 100.0 / count(*) AS share
-                FROM accepted WHERE value IS NOT NULL GROUP BY indicator, year
-            ),
-            panel AS (
-                SELECT c.indicator, c.value AS cur, p.value AS prev
-                FROM accepted c JOIN accepted p ON p.country = c.country AND p.indicator = c.indicator
-                WHERE c.year = \(Int16(year)) AND p.year = \(Int16(year - 1)) AND c.value IS NOT NULL AND p.value IS NOT NULL
-            ),
-            panel_figures AS (
-                SELECT indicator, count(*) AS n,
-                       sum(cur) AS cur_total, sum(prev) AS prev_total, avg(cur) AS cur_mean, avg(prev) AS prev_mean,
-                       median_of(array_agg(cur ORDER BY cur)) AS cur_median, median_of(array_agg(prev ORDER BY prev)) AS prev_median,
-                       count(*) FILTER (WHERE cur = 1) * 100.0 / count(*) AS cur_share,
-                       count(*) FILTER (WHERE prev = 1) * 100.0 / count(*) AS prev_share
-                FROM panel GROUP BY indicator
-            ),
-            unavailable AS (
-                SELECT indicator, count(*) AS n FROM accepted WHERE year = \(Int16(year)) AND value IS NULL GROUP BY indicator
+                SELECT indicator,
+                       count(cur) AS n, sum(cur) AS total, avg(cur) AS mean, min(cur) AS low, max(cur) AS high,
+                       median_of(array_agg(cur ORDER BY cur) FILTER (WHERE cur IS NOT NULL)) AS median,
+                       count(*) FILTER (WHERE cur = 1) * 100.0 / nullif(count(cur), 0) AS share,
+                       count(prev) AS prev_n, sum(prev) AS prev_total, avg(prev) AS prev_mean,
+                       median_of(array_agg(prev ORDER BY prev) FILTER (WHERE prev IS NOT NULL)) AS prev_median,
+                       count(*) FILTER (WHERE prev = 1) * 100.0 / nullif(count(prev), 0) AS prev_share,
+                       count(*) FILTER (WHERE cur IS NOT NULL AND prev IS NOT NULL) AS panel_n,
+                       sum(cur) FILTER (WHERE prev IS NOT NULL) AS panel_cur_total,
+                       sum(prev) FILTER (WHERE cur IS NOT NULL) AS panel_prev_total,
+                       avg(cur) FILTER (WHERE prev IS NOT NULL) AS panel_cur_mean,
+                       avg(prev) FILTER (WHERE cur IS NOT NULL) AS panel_prev_mean,
+                       median_of(array_agg(cur ORDER BY cur) FILTER (WHERE cur IS NOT NULL AND prev IS NOT NULL)) AS panel_cur_median,
+                       median_of(array_agg(prev ORDER BY prev) FILTER (WHERE cur IS NOT NULL AND prev IS NOT NULL)) AS panel_prev_median,
+                       count(*) FILTER (WHERE cur = 1 AND prev IS NOT NULL) * 100.0
+                           / nullif(count(*) FILTER (WHERE cur IS NOT NULL AND prev IS NOT NULL), 0) AS panel_cur_share,
+                       count(*) FILTER (WHERE prev = 1 AND cur IS NOT NULL) * 100.0
+                           / nullif(count(*) FILTER (WHERE cur IS NOT NULL AND prev IS NOT NULL), 0) AS panel_prev_share,
+                       count(*) FILTER (WHERE unavailable) AS unavailable
+                FROM pairs GROUP BY indicator
             ),
             headlines AS (
                 SELECT i.code, i.goal, i.unit, i.measure_kind,
-                       coalesce(c.n, 0) AS n, coalesce(u.n, 0) AS unavailable,
-                       c.total, c.mean, c.median, c.low, c.high, c.share, coalesce(p.n, 0) AS prev_n, coalesce(l.n, 0) AS panel_n,
-                       CASE i.measure_kind WHEN 'ratio' THEN c.mean WHEN 'duration' THEN c.median
-                            WHEN 'boolean' THEN c.share ELSE c.total END AS cur,
-                       CASE i.measure_kind WHEN 'ratio' THEN p.mean WHEN 'duration' THEN p.median
-                            WHEN 'boolean' THEN p.share ELSE p.total END AS prev,
-                       CASE i.measure_kind WHEN 'ratio' THEN l.cur_mean WHEN 'duration' THEN l.cur_median
-                            WHEN 'boolean' THEN l.cur_share ELSE l.cur_total END AS panel_cur,
-                       CASE i.measure_kind WHEN 'ratio' THEN l.prev_mean WHEN 'duration' THEN l.prev_median
-                            WHEN 'boolean' THEN l.prev_share ELSE l.prev_total END AS panel_prev
-                FROM indicators i
-                LEFT JOIN figures c ON c.indicator = i.code AND c.year = \(Int16(year))
-                LEFT JOIN figures p ON p.indicator = i.code AND p.year = \(Int16(year - 1))
-                LEFT JOIN panel_figures l ON l.indicator = i.code
-                LEFT JOIN unavailable u ON u.indicator = i.code
+                       coalesce(f.n, 0) AS n, coalesce(f.unavailable, 0) AS unavailable,
+                       f.total, f.mean, f.median, f.low, f.high, f.share, coalesce(f.prev_n, 0) AS prev_n,
+                       coalesce(f.panel_n, 0) AS panel_n,
+                       CASE i.measure_kind WHEN 'ratio' THEN f.mean WHEN 'duration' THEN f.median
+                            WHEN 'boolean' THEN f.share ELSE f.total END AS cur,
+                       CASE i.measure_kind WHEN 'ratio' THEN f.prev_mean WHEN 'duration' THEN f.prev_median
+                            WHEN 'boolean' THEN f.prev_share ELSE f.prev_total END AS prev,
+                       CASE i.measure_kind WHEN 'ratio' THEN f.panel_cur_mean WHEN 'duration' THEN f.panel_cur_median
+                            WHEN 'boolean' THEN f.panel_cur_share ELSE f.panel_cur_total END AS panel_cur,
+                       CASE i.measure_kind WHEN 'ratio' THEN f.panel_prev_mean WHEN 'duration' THEN f.panel_prev_median
+                            WHEN 'boolean' THEN f.panel_prev_share ELSE f.panel_prev_total END AS panel_prev
+                FROM indicators i LEFT JOIN figures f ON f.indicator = i.code
             )
             SELECT code, goal, unit, measure_kind, n, unavailable, cur, total, mean, median, low, high, share, prev, prev_n,
                    CASE WHEN prev <> 0 THEN (cur - prev) / prev * 100 END,
-                   panel_n, panel_prev, panel_cur,
+                   panel_n, CASE WHEN panel_n > 0 THEN panel_prev END, CASE WHEN panel_n > 0 THEN panel_cur END,
                    CASE WHEN panel_prev <> 0 THEN (panel_cur - panel_prev) / panel_prev * 100 END
             FROM headlines ORDER BY goal, code
             """, logger: logger).collect()
@@ -125,19 +129,24 @@ struct SummaryQueries {
                 WHERE c.year = \(Int16(year)) AND b.year = \(Int16(baseline))
             ),
             figures AS (
-                SELECT i.code, count(p.cur) AS n,
-                       CASE i.measure_kind WHEN 'ratio' THEN avg(p.base) WHEN 'duration' THEN median_of(array_agg(p.base ORDER BY p.base))
-                            WHEN 'boolean' THEN count(*) FILTER (WHERE p.base = 1) * 100.0 / nullif(count(p.base), 0)
-                            ELSE sum(p.base) END AS base,
-                       CASE i.measure_kind WHEN 'ratio' THEN avg(p.cur) WHEN 'duration' THEN median_of(array_agg(p.cur ORDER BY p.cur))
-                            WHEN 'boolean' THEN count(*) FILTER (WHERE p.cur = 1) * 100.0 / nullif(count(p.cur), 0)
-                            ELSE sum(p.cur) END AS cur
-                FROM indicators i LEFT JOIN panel p ON p.indicator = i.code
-                GROUP BY i.code, i.measure_kind
+                SELECT indicator, count(*) AS n,
+                       sum(base) AS base_total, avg(base) AS base_mean, median_of(array_agg(base ORDER BY base)) AS base_median,
+                       count(*) FILTER (WHERE base = 1) * 100.0 / count(*) AS base_share,
+                       sum(cur) AS cur_total, avg(cur) AS cur_mean, median_of(array_agg(cur ORDER BY cur)) AS cur_median,
+                       count(*) FILTER (WHERE cur = 1) * 100.0 / count(*) AS cur_share
+                FROM panel GROUP BY indicator
+            ),
+            headlines AS (
+                SELECT i.code, coalesce(f.n, 0) AS n,
+                       CASE i.measure_kind WHEN 'ratio' THEN f.base_mean WHEN 'duration' THEN f.base_median
+                            WHEN 'boolean' THEN f.base_share ELSE f.base_total END AS base,
+                       CASE i.measure_kind WHEN 'ratio' THEN f.cur_mean WHEN 'duration' THEN f.cur_median
+                            WHEN 'boolean' THEN f.cur_share ELSE f.cur_total END AS cur
+                FROM indicators i LEFT JOIN figures f ON f.indicator = i.code
             )
             SELECT code, n, base, cur,
                    CASE WHEN base > 0 AND cur >= 0 THEN (power(cur / base, 1.0 / \(year - baseline)) - 1) * 100 END
-            FROM figures
+            FROM headlines
             """, logger: logger).collect()
         var result: [String: BaselineGrowth] = [:]
         for row in rows {
