@@ -160,8 +160,8 @@ struct DashboardPage {
                 segments: segments
             )
             let rows = series.observations.map { o in
-                let sources = o.sources.compactMap { source -> String? in
-                    guard let url = source.split(separator: " ").first(where: { $0.hasPrefix("http") }) else { return nil }
+                let sources = o.sources.map { source -> String in
+                    guard let url = source.split(separator: " ").first(where: { $0.hasPrefix("http") }) else { return HTML.escape(source) }
                     return "<a href=\"\(HTML.escape(String(url)))\">source</a>"
                 }.joined(separator: " ")
                 return "<tr><th scope=\"row\">\(o.year)\(o.period.isEmpty ? "" : " (\(HTML.escape(o.period)))")</th><td>\(HTML.number(o.value))</td><td>\(HTML.escape(o.counting))\(o.derived ? " (derived)" : "")</td><td>\(sources)</td></tr>"

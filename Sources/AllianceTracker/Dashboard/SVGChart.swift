@@ -32,7 +32,7 @@ struct SVGChart {
         func px(_ x: Int) -> Double { left + (width - left - right) * Double(x - minX) / spanX }
         func py(_ y: Double) -> Double { top + (height - top - bottom) * (1 - y / yTop) }
         var svg = """
-            <svg id="\(id)" class="chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-labelledby="\(id)-title \(id)-desc" xmlns="http://www.w3.org/2000/svg">
+            <div class="chart-box"><svg id="\(id)" class="chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-labelledby="\(id)-title \(id)-desc" xmlns="http://www.w3.org/2000/svg">
             <title id="\(id)-title">\(HTML.escape(title))</title>
             <desc id="\(id)-desc">\(HTML.escape(description))</desc>
             """
@@ -61,7 +61,7 @@ struct SVGChart {
                 "<li><span class=\"swatch\" style=\"background:\(Self.palette[index % Self.palette.count])\"></span>\(HTML.escape(segment.label))</li>"
             }.joined() + "</ul>"
         }
-        return svg
+        return svg + "</div>"
     }
 
     private func f(_ value: Double) -> String { String(format: "%.1f", value) }

@@ -1,0 +1,42 @@
+@testable import AllianceTracker
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite struct DashboardTests {
+    @Test func thePageShowsThePublishedFiguresWithoutScript() async throws {
+        try await withReporting { r in
+            let before = try await r.send(.get, "/", token: nil)
+            #expect(before.status == .ok)
+            #expect(before.text.contains("No annual summary has been published yet."))
+
+            try SummaryTests.history(r.url)
+            _ = try await PublicStatisticsTests.publish(r, 2023)
+            _ = try await PublicStatisticsTests.publish(r, 2024)
+            let page = try await r.send(.get, "/", token: nil)
+            #expect(page.status == .ok)
+            #expect(page.headers[.contentType] == "text/html; charset=utf-8")
+            let html = page.text
+            #expect(!html.contains("<script"))
+            #expect(!html.contains("src=\"http"))
+            #expect(html.contains("release 1 of 2024"))
+            // the headline figure as the public API gives it: 460 victims, like for like +11.4 %
+            let published = try await r.send(.get, "/v1/public/summaries/2024", token: nil).json()
+            let victims = try SummaryTests.indicator(published, SummaryTests.victims)
+            #expect(SummaryTests.number(victims["total"]) == 460)
+            #expect(html.contains("<td data-indicator=\"icse_victims_identified\">460 victims</td>"))
+            #expect(html.contains("<span data-figure=\"og11-value\">+11.4 %</span>"))
+            #expect(html.contains("target <strong class=\"met\">met</strong>"))
+            // each chart has a title, a description and a table beside it
+            #expect(html.components(separatedBy: "role=\"img\"").count - 1 >= 4)
+            #expect(html.contains("<title id=\"chart-icse_victims_identified-title\">"))
+            // series breaks: INHOPE's countings are separate lines, named in a legend
+            #expect(html.contains("<li><span class=\"swatch\""))
+            let year = try await r.send(.get, "/years/2023", token: nil)
+            #expect(year.status == .ok)
+            #expect(year.text.contains("aria-current=\"page\" href=\"/years/2023\""))
+            try await r.send(.get, "/years/2030", token: nil).expectProblem(.notFound, code: "no_release")
+        }
+    }
+}
