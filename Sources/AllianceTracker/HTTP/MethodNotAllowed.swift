@@ -5,7 +5,7 @@ extension Router where Context == AppRequestContext {
     /// header, rather than the router's 404 that would deny the resource exists.
     /// Call it once every route is registered.
     func addMethodNotAllowedRoutes() {
-        let methods: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete]
+        let methods: [HTTPRequest.Method] = [.get, .post, .put, .patch, .delete, .options, .trace]
         let allowedByPath = Dictionary(grouping: routes, by: { $0.path.description })
         for (_, routes) in allowedByPath {
             let allowed = Set(routes.map(\.method))
