@@ -59,8 +59,14 @@ import Testing
             _ = try await Self.publish(r, 2024, ["embargo_until": "2025-03-01T09:00:00Z"])
             try await r.send(.get, "/v1/public/summaries/2024", token: nil).expectProblem(.notFound, code: "no_release")
             try await r.send(.get, "/v1/public/summaries/2024/releases/1", token: nil).expectProblem(.notFound, code: "no_release")
+            #expect((try await r.send(.get, "/v1/public/overview", token: nil).json()["years"] as? [Any])?.isEmpty == true)
             r.clock.set("2025-03-01T09:00:01Z")
             #expect(try await r.send(.get, "/v1/public/summaries/2024", token: nil).status == .ok)
+            // what was rendered before the embargo ended is not served after it
+            let years = try await r.send(.get, "/v1/public/overview", token: nil).json()["years"] as? [[String: Any]]
+            #expect(years?.compactMap { $0["year"] as? Int } == [2024])
+            let series = try await r.send(.get, "/v1/public/indicators/icse_victims_identified/series", token: nil).json()
+            #expect((series["points"] as? [Any])?.count == 1)
         }
     }
 

@@ -51,6 +51,12 @@ actor PublicReleases {
             .sorted { $0.year < $1.year }
     }
 
+    /// Names the latest visible release of every year ("2023.2,2024.1"): a rendered
+    /// body built from them is current as long as this is unchanged, embargoes included.
+    func signature(logger: Logger) async throws -> String {
+        try await latestByYear(logger: logger).map { "\($0.year).\($0.release)" }.joined(separator: ",")
+    }
+
     /// Codes of the dashboard's headline indicators.
     func headlineIndicators(logger: Logger) async throws -> [String] {
         try await loadIndex(logger: logger).headlines

@@ -4,7 +4,8 @@ import Logging
 import PostgresNIO
 
 /// `/v1/public/…`: published releases only, after disclosure control, cacheable,
-/// as JSON or CSV.
+/// as JSON or CSV. What is built from releases is rendered once per set of
+/// releases (`PublicReleases.rendered`); the reference series are read each time.
 struct PublicRoutes {
     let database: PostgresClient
     let releases: PublicReleases
@@ -34,13 +35,21 @@ struct PublicRoutes {
         group.get("indicators/{code}/series") { request, context in
             let code = try context.parameters.require("code")
             let format = try ResponseFormat(request)
-            let series = try await statistics.series(code, logger: context.logger)
-            return CacheableResponse.response(try Self.render(series, csv: series.csv, format: format), for: request)
+            let visible = try await releases.signature(logger: context.logger)
+            let rendered = try await releases.rendered("series/\(code)/\(format.rawValue)/\(visible)") { [statistics, logger = context.logger] in
+                let series = try await statistics.series(code, logger: logger)
+                return try Self.render(series, csv: series.csv, format: format)
+            }
+            return CacheableResponse.response(rendered, for: request)
         }
         group.get("overview") { request, context in
             let format = try ResponseFormat(request)
-            let overview = try await statistics.overview(logger: context.logger)
-            return CacheableResponse.response(try Self.render(overview, csv: overview.csv, format: format), for: request)
+            let visible = try await releases.signature(logger: context.logger)
+            let rendered = try await releases.rendered("overview/\(format.rawValue)/\(visible)") { [statistics, logger = context.logger] in
+                let overview = try await statistics.overview(logger: logger)
+                return try Self.render(overview, csv: overview.csv, format: format)
+            }
+            return CacheableResponse.response(rendered, for: request)
         }
         group.get("reference-series") { request, context in
             let format = try ResponseFormat(request)
