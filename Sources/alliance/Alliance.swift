@@ -91,6 +91,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let config = try loadConfig(oneShot: false)
+        bootstrapMetrics(into: config.metrics)
         let app = try buildApplication(config: config)
         try await app.runService()
     }

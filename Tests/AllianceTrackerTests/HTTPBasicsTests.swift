@@ -83,7 +83,7 @@ import Testing
     @Test func theOpenAPIDocumentDescribesEveryRoute() async throws {
         try await TestDatabase.withFreshDatabase { url async throws in
             let config = TestDatabase.config(url)
-            let router = try buildRouter(database: PostgresClient(configuration: config.database.clientConfiguration()), clock: .system)
+            let router = try buildRouter(database: Database(pool: PostgresClient(configuration: config.database.clientConfiguration())), clock: .system)
             let document = try String(contentsOf: Bundle.module.url(forResource: "openapi", withExtension: "yaml")
                 ?? TestDatabase.repositoryRoot.appendingPathComponent("Sources/AllianceTracker/Resources/openapi.yaml"), encoding: .utf8)
             let described = OpenAPIOutline(document).operations

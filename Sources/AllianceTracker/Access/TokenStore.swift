@@ -4,9 +4,9 @@ import PostgresNIO
 
 /// Creates, revokes and checks tokens.
 public struct TokenStore: Sendable {
-    let database: PostgresClient
+    let database: Database
 
-    public init(database: PostgresClient) {
+    public init(database: Database) {
         self.database = database
     }
 

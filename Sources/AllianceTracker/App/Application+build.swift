@@ -1,25 +1,35 @@
 import Hummingbird
 import Logging
+import Metrics
 import PostgresNIO
+import Prometheus
 
 /// The one composition root: the executable and the tests both call it, and differ
 /// only in the configuration they pass.
 public func buildApplication(config: Config) throws -> some ApplicationProtocol {
     var logger = Logger(label: "alliance")
     logger.logLevel = config.logLevel
-    let database = PostgresClient(configuration: config.database.clientConfiguration(), backgroundLogger: logger)
+    let poolConfiguration = config.database.clientConfiguration()
+    let pool = PostgresClient(configuration: poolConfiguration, backgroundLogger: logger)
+    Gauge(label: "alliance_database_connections_max").record(poolConfiguration.options.maximumConnections)
+    let database = Database(pool: pool)
+    let supervisor = DatabaseSupervisor(database: database, initialPool: pool, url: config.database, logger: logger)
     let router = try buildRouter(
-        database: database, clock: config.clock, disclosure: Disclosure(minimumCountries: config.disclosureMinimumCountries)
+        database: database, clock: config.clock, disclosure: Disclosure(minimumCountries: config.disclosureMinimumCountries),
+        metrics: config.metrics
     )
     return Application(
-        router: router,
+        responder: DeadlineResponder(inner: router.buildResponder(), limit: config.requestTimeout, database: database),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "alliance-tracker"),
-        services: [database],
+        services: [supervisor],
         logger: logger
     )
 }
 
-func buildRouter(database: PostgresClient, clock: AppClock, disclosure: Disclosure = Disclosure(minimumCountries: 3)) throws -> Router<AppRequestContext> {
+func buildRouter(
+    database: Database, clock: AppClock, disclosure: Disclosure = Disclosure(minimumCountries: 3),
+    metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
+) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     // middleware first: a route is built with the middleware added before it
     router.add(middleware: LogRequestsMiddleware(.info))
@@ -29,6 +39,7 @@ func buildRouter(database: PostgresClient, clock: AppClock, disclosure: Disclosu
     router.add(middleware: AuthenticationMiddleware(tokens: TokenStore(database: database)))
 
     HealthRoutes(database: database).register(on: router)
+    MetricsRoutes(registry: metrics).register(on: router)
     try OpenAPIRoutes().register(on: router)
 
     let v1 = router.group("v1")

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Prometheus
 
 /// Everything the service reads from its environment, read once at start.
 public struct Config: Sendable {
@@ -15,6 +16,11 @@ public struct Config: Sendable {
     public var clock: AppClock
     /// Public figures from fewer countries than this are withheld.
     public var disclosureMinimumCountries: Int
+    /// A request not answered within this gets 503.
+    public var requestTimeout: Duration
+    /// Where the service's metrics are kept for /metrics; the executable bootstraps
+    /// swift-metrics with it (that can happen once per process).
+    public var metrics: PrometheusCollectorRegistry
 
     public init(
         database: DatabaseURL,
@@ -24,7 +30,9 @@ public struct Config: Sendable {
         sqlDirectory: URL = URL(fileURLWithPath: "sql"),
         seedDirectory: URL = URL(fileURLWithPath: "seed-data"),
         clock: AppClock = .system,
-        disclosureMinimumCountries: Int = 3
+        disclosureMinimumCountries: Int = 3,
+        requestTimeout: Duration = .seconds(5),
+        metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
     ) {
         self.database = database
         self.host = host
@@ -34,6 +42,8 @@ public struct Config: Sendable {
         self.seedDirectory = seedDirectory
         self.clock = clock
         self.disclosureMinimumCountries = disclosureMinimumCountries
+        self.requestTimeout = requestTimeout
+        self.metrics = metrics
     }
 
     /// Reads the configuration, collecting every problem before failing so that
@@ -66,6 +76,12 @@ public struct Config: Sendable {
                 problems.append("DISCLOSURE_MIN_COUNTRIES must be a whole number from 1 to 100, not '\(raw)'")
             }
         }
+        var timeout = 5
+        if let raw = env["REQUEST_TIMEOUT_SECONDS"] {
+            if let value = Int(raw), (1...300).contains(value) { timeout = value } else {
+                problems.append("REQUEST_TIMEOUT_SECONDS must be a whole number from 1 to 300, not '\(raw)'")
+            }
+        }
         guard let database, problems.isEmpty else { throw ConfigError(problems: problems) }
         return Config(
             database: database,
@@ -74,7 +90,8 @@ public struct Config: Sendable {
             logLevel: level,
             sqlDirectory: URL(fileURLWithPath: env["SQL_DIR"] ?? "sql"),
             seedDirectory: URL(fileURLWithPath: env["SEED_DIR"] ?? "seed-data"),
-            disclosureMinimumCountries: disclosure
+            disclosureMinimumCountries: disclosure,
+            requestTimeout: .seconds(timeout)
         )
     }
 }

@@ -55,13 +55,27 @@ public struct DatabaseURL: Sendable, CustomStringConvertible {
     /// Without the password, for messages and logs.
     public var description: String { "postgres://\(username)@\(host):\(port)/\(database)" }
 
+    /// How long a connection attempt may take before the database counts as unreachable.
+    static let connectTimeout: Duration = .seconds(3)
+
     func clientConfiguration() -> PostgresClient.Configuration {
         let tls: PostgresClient.Configuration.TLS =
             requireTLS ? .require(.makeClientConfiguration()) : .disable
         var configuration = PostgresClient.Configuration(
             host: host, port: port, username: username, password: password, database: database, tls: tls
         )
-        configuration.options.connectTimeout = .seconds(3)
+        configuration.options.connectTimeout = Self.connectTimeout
+        return configuration
+    }
+
+    /// For a single connection of its own, outside the pool.
+    func connectionConfiguration() throws -> PostgresConnection.Configuration {
+        let tls: PostgresConnection.Configuration.TLS =
+            requireTLS ? .require(try NIOSSLContext(configuration: .makeClientConfiguration())) : .disable
+        var configuration = PostgresConnection.Configuration(
+            host: host, port: port, username: username, password: password, database: database, tls: tls
+        )
+        configuration.options.connectTimeout = .seconds(Int64(Self.connectTimeout.components.seconds))
         return configuration
     }
 }

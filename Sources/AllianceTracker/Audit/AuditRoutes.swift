@@ -4,7 +4,7 @@ import PostgresNIO
 
 /// `GET /v1/audit`: the secretariat reads the whole log; a country its own entries.
 struct AuditRoutes {
-    let database: PostgresClient
+    let database: Database
 
     struct Page: Encodable {
         let entries: [AuditEntry]

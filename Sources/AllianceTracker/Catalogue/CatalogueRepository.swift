@@ -4,7 +4,7 @@ import PostgresNIO
 
 /// Reads the catalogue: countries, goals, indicators, targets.
 struct CatalogueRepository: Sendable {
-    let database: PostgresClient
+    let database: Database
 
     func countries(code: String? = nil, logger: Logger) async throws -> [Country] {
         let rows = try await database.query("""

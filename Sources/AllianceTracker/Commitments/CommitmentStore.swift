@@ -4,7 +4,7 @@ import PostgresNIO
 
 /// Countries' commitments: created, listed, read and changed; every change audited.
 struct CommitmentStore: Sendable {
-    let database: PostgresClient
+    let database: Database
 
     private static let columns: PostgresQuery = """
         SELECT id, country::text, goal, operational_goal, indicator, title, description, baseline_year, baseline_value,
@@ -28,8 +28,8 @@ struct CommitmentStore: Sendable {
     ) async throws -> [Commitment] {
         var query = columns
         query.sql += " WHERE country = $1 AND ($2::bigint IS NULL OR id = $2) ORDER BY id" + (forUpdate ? " FOR UPDATE" : "")
-        try query.binds.append(country, context: .default)
-        try query.binds.append(id, context: .default)
+        query.binds.append(country, context: .default)
+        query.binds.append(id, context: .default)
         return try await connection.query(query, logger: logger).collect().map(Self.decode)
     }
 

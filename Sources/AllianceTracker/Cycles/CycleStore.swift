@@ -4,7 +4,7 @@ import PostgresNIO
 
 /// Reporting cycles, their required indicators, expected reporters and lock exceptions.
 struct CycleStore: Sendable {
-    let database: PostgresClient
+    let database: Database
 
     func cycle(_ year: Int, logger: Logger) async throws -> Cycle? {
         try await database.withConnection { try await Self.cycle(year, on: $0, logger: logger) }

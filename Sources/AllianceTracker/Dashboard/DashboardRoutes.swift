@@ -6,7 +6,7 @@ import PostgresNIO
 /// `/` and `/years/{year}`: the public dashboard, rendered once per set of
 /// published releases and then served from memory.
 struct DashboardRoutes {
-    let database: PostgresClient
+    let database: Database
     let releases: PublicReleases
     let catalogue: CatalogueRepository
     let minimumCountries: Int

@@ -20,7 +20,7 @@ public struct DemoSeeder: Sendable {
         public var alreadyPresent: Bool { years == nil }
     }
 
-    public func seed(_ database: PostgresClient, logger: Logger) async throws -> Outcome {
+    public func seed(_ database: Database, logger: Logger) async throws -> Outcome {
         try await database.transaction(logger: logger) { connection in
             let present = try await connection.query("SELECT EXISTS (SELECT 1 FROM reports WHERE demo)", logger: logger)
                 .collect()[0].decode(Bool.self)

@@ -4,7 +4,7 @@ import PostgresNIO
 
 /// `/healthz`: the process answers. `/readyz`: the database answers too.
 struct HealthRoutes {
-    let database: PostgresClient
+    let database: Database
 
     /// How long /readyz waits for the database before saying it is unavailable.
     static let readinessTimeout: Duration = .seconds(2)
@@ -38,19 +38,4 @@ extension Problem {
         .serviceUnavailable, code: "database_unavailable", title: "Database unavailable",
         detail: "The database cannot be reached; try again shortly.", headers: [.retryAfter: "5"]
     )
-}
-
-struct TimeoutError: Error {}
-
-/// Runs `operation`, giving up with `TimeoutError` after `limit`.
-func withTimeout<T: Sendable>(_ limit: Duration, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
-    try await withThrowingTaskGroup(of: T.self) { group in
-        group.addTask { try await operation() }
-        group.addTask {
-            try await Task.sleep(for: limit)
-            throw TimeoutError()
-        }
-        defer { group.cancelAll() }
-        return try await group.next()!
-    }
 }

@@ -9,7 +9,7 @@ import PostgresNIO
 /// key and body returns the first answer and creates nothing; the same key with
 /// another body is 422. Keys belong to the token that used them.
 struct Idempotency: Sendable {
-    let database: PostgresClient
+    let database: Database
 
     /// What a creating POST answers, as stored for replays.
     struct Outcome: Sendable {

@@ -33,7 +33,7 @@ public struct ReportImporter: Sendable {
     }
 
     public func run(
-        file: URL, database: PostgresClient, logger: Logger, progress: @Sendable (Int, Int) -> Void = { _, _ in }
+        file: URL, database: Database, logger: Logger, progress: @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> Summary {
         let table = try CSVTable(contentsOf: file)
         let missing = ["country", "indicator"].filter { !table.columns.contains($0) }

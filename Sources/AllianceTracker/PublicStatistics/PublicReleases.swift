@@ -9,7 +9,7 @@ import PostgresNIO
 /// (an embargo's end is checked on every request). Each list and each body is
 /// loaded once, however many requests ask for it at the same moment.
 actor PublicReleases {
-    let database: PostgresClient
+    let database: Database
     let disclosure: Disclosure
     let clock: AppClock
 
@@ -25,7 +25,7 @@ actor PublicReleases {
     private var summaries: [String: Task<Summary, any Error>] = [:]
     private var rendered: [String: Task<CacheableResponse.Rendered, any Error>] = [:]
 
-    init(database: PostgresClient, disclosure: Disclosure, clock: AppClock) {
+    init(database: Database, disclosure: Disclosure, clock: AppClock) {
         self.database = database
         self.disclosure = disclosure
         self.clock = clock

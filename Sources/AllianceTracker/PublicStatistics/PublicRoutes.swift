@@ -7,7 +7,7 @@ import PostgresNIO
 /// as JSON or CSV. What is built from releases is rendered once per set of
 /// releases (`PublicReleases.rendered`); the reference series are read each time.
 struct PublicRoutes {
-    let database: PostgresClient
+    let database: Database
     let releases: PublicReleases
     var statistics: PublicStatistics { PublicStatistics(database: database, releases: releases) }
 

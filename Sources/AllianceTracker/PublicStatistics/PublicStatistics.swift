@@ -5,7 +5,7 @@ import PostgresNIO
 /// The public figures, assembled from the published releases: each indicator's
 /// series across years, and the overview of every year.
 struct PublicStatistics: Sendable {
-    let database: PostgresClient
+    let database: Database
     let releases: PublicReleases
 
     func series(_ code: String, logger: Logger) async throws -> IndicatorSeries {

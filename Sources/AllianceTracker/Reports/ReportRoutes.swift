@@ -4,8 +4,9 @@ import PostgresNIO
 
 /// `/v1/countries/{cc}/reports/{year}`: save, read, submit, review, and the versions.
 struct ReportRoutes {
-    let database: PostgresClient
+    let database: Database
     let clock: AppClock
+    let metrics = ReportMetrics()
 
     struct ReviewInput: Decodable, Sendable {
         var decision: ReportLifecycle.Decision
@@ -36,6 +37,7 @@ struct ReportRoutes {
         country.post("reports/{year}/submit") { request, context in
             let (code, year) = try Self.key(context)
             let report = try await lifecycle(context) { try await $0.submit(country: code, year: year, precondition: Precondition(request)) }
+            metrics.submitted.increment()
             return try Self.response(report)
         }
         country.group("reports/{year}/review").add(middleware: AccessPolicy.secretariat).post { request, context in
@@ -45,6 +47,7 @@ struct ReportRoutes {
                 try await $0.review(country: code, year: year, decision: input.decision, comment: input.comment,
                                     precondition: Precondition(request))
             }
+            (input.decision == .accept ? metrics.accepted : metrics.returned).increment()
             return try Self.response(report)
         }
         country.get("reports/{year}/versions") { _, context in

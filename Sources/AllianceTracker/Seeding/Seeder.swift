@@ -16,7 +16,7 @@ public struct Seeder: Sendable {
 
     static let membershipSource = "EC list of the 48 launch participants, 5 December 2012 (shared/reference/countries.csv)"
 
-    public func seed(_ database: PostgresClient, logger: Logger) async throws -> Changes {
+    public func seed(_ database: Database, logger: Logger) async throws -> Changes {
         // Every file is read and parsed before the database is touched.
         let files = try Self.plan.map { spec, file in (spec, try CSVTable(contentsOf: directory.appendingPathComponent(file))) }
         let countries = files[0].1

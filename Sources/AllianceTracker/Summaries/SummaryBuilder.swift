@@ -9,7 +9,7 @@ struct SummaryBuilder {
     let logger: Logger
     /// When given, the two heaviest queries run at once on two connections. A
     /// release is built inside its transaction, on one connection, without it.
-    var pool: PostgresClient? = nil
+    var pool: Database? = nil
 
     func build(year: Int, now: Date) async throws -> Summary {
         let queries = SummaryQueries(connection: connection, logger: logger)

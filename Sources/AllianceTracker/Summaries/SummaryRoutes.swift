@@ -3,7 +3,7 @@ import PostgresNIO
 
 /// The secretariat's summaries: live figures, and publishing them as releases.
 struct SummaryRoutes {
-    let database: PostgresClient
+    let database: Database
     let idempotency: Idempotency
     let publicReleases: PublicReleases
     let clock: AppClock

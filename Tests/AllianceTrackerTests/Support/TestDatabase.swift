@@ -2,6 +2,7 @@ import AllianceTracker
 import Foundation
 import Logging
 import PostgresNIO
+import Prometheus
 
 /// Each test gets its own database, cloned from a template that the suite migrates
 /// and seeds once. `scripts/test` starts the cluster and sets TEST_DATABASE_URL.
@@ -68,7 +69,16 @@ enum TestDatabase {
     }
 
     /// A configuration for the application under test, on `url`.
+    /// The process's one metrics registry: swift-metrics can be bootstrapped once, so
+    /// all tests share it, and metric tests compare before and after.
+    static let metrics: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        bootstrapMetrics(into: registry)
+        return registry
+    }()
+
     static func config(_ url: DatabaseURL) -> Config {
-        Config(database: url, port: 0, logLevel: .warning, sqlDirectory: sqlDirectory, seedDirectory: seedDirectory)
+        Config(database: url, port: 0, logLevel: .warning, sqlDirectory: sqlDirectory, seedDirectory: seedDirectory,
+               metrics: metrics)
     }
 }

@@ -1,0 +1,89 @@
+import Logging
+import Metrics
+import NIOConcurrencyHelpers
+import PostgresNIO
+
+/// The service's way to PostgreSQL: a connection pool that can be taken away.
+///
+/// While the database is unreachable there is no pool, and every call fails at once
+/// with 503 instead of queueing behind connection attempts (see `DatabaseSupervisor`,
+/// which takes the pool away and puts a fresh one back).
+public final class Database: Sendable {
+    private let pool: NIOLockedValueBox<PostgresClient?>
+    private let inUse = Meter(label: "alliance_database_connections_in_use")
+    private let available = Gauge(label: "alliance_database_available")
+
+    /// A database served by `pool`, which the caller runs.
+    public init(pool: PostgresClient) {
+        self.pool = NIOLockedValueBox(pool)
+        available.record(1)
+    }
+
+    /// Whether a pool is in place; false while the database is known to be unreachable.
+    var isAvailable: Bool { pool.withLockedValue { $0 != nil } }
+
+    func attach(_ client: PostgresClient) {
+        pool.withLockedValue { $0 = client }
+        available.record(1)
+    }
+
+    func detach() {
+        pool.withLockedValue { $0 = nil }
+        available.record(0)
+    }
+
+    private func currentPool() throws -> PostgresClient {
+        guard let client = pool.withLockedValue({ $0 }) else { throw Problem.databaseUnavailable }
+        return client
+    }
+
+    /// A pool shut down under a request (the database went away) fails it with the
+    /// pool's own errors; the client is told what happened: 503.
+    private func failure(_ error: any Error, from client: PostgresClient) -> any Error {
+        let replaced = pool.withLockedValue { $0 !== client }
+        return replaced && !(error is Problem) ? Problem.databaseUnavailable : error
+    }
+
+    /// Counted as in use until the first rows arrive; the pool keeps the connection
+    /// until the rows are read.
+    func query(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
+        let client = try currentPool()
+        inUse.increment()
+        defer { inUse.decrement() }
+        do {
+            return try await client.query(query, logger: logger)
+        } catch {
+            throw failure(error, from: client)
+        }
+    }
+
+    func withConnection<Result>(
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (PostgresConnection) async throws -> sending Result
+    ) async throws -> sending Result {
+        let client = try currentPool()
+        inUse.increment()
+        defer { inUse.decrement() }
+        do {
+            return try await client.withConnection(isolation: isolation, body)
+        } catch {
+            throw failure(error, from: client)
+        }
+    }
+
+    /// `withTransaction`, rethrowing the error that decided, as it was thrown.
+    /// PostgresNIO wraps it in `PostgresTransactionError`, which would hide a
+    /// `Problem` or a lost connection from the error middleware.
+    func transaction<Result>(
+        logger: Logger, isolation: isolated (any Actor)? = #isolation,
+        _ body: (PostgresConnection) async throws -> sending Result
+    ) async throws -> sending Result {
+        try await withConnection(isolation: isolation) { connection in
+            do {
+                return try await connection.withTransaction(logger: logger, isolation: isolation, body)
+            } catch let error as PostgresTransactionError {
+                throw error.closureError ?? error.beginError ?? error.commitError ?? error
+            }
+        }
+    }
+}

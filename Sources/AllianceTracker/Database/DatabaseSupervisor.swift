@@ -1,0 +1,90 @@
+import Logging
+import Metrics
+import PostgresNIO
+import ServiceLifecycle
+
+/// Keeps a `Database` served by a pool that works.
+///
+/// It watches PostgreSQL over a connection of its own. When that fails, it takes the
+/// pool away, so that requests get 503 at once rather than waiting, and shuts the pool
+/// down, which fails the requests queued in it. As soon as a new connection succeeds
+/// it puts a fresh pool in place: PostgresNIO's own pool would retry on a backoff that
+/// grows to a minute, and the service must be back within seconds of the database.
+struct DatabaseSupervisor: Service {
+    let database: Database
+    /// The pool the database starts with; the supervisor runs it.
+    let initialPool: PostgresClient
+    let url: DatabaseURL
+    let logger: Logger
+    /// How often the watch connection is pinged, and how long a ping may take.
+    var pingInterval: Duration = .seconds(1)
+    var pingTimeout: Duration = .seconds(2)
+    /// How often a lost database is tried again.
+    var retryInterval: Duration = .milliseconds(250)
+
+    private let reconnects = Counter(label: "alliance_database_reconnects_total")
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            var pool = initialPool
+            while !Task.isCancelled {
+                await withDiscardingTaskGroup { [pool] group in
+                    group.addTask { await pool.run() }
+                    await watch()
+                    database.detach()
+                    group.cancelAll()
+                }
+                if Task.isCancelled { return }
+                logger.error("database unreachable: answering 503 until it is back")
+                guard await waitUntilReachable() else { return }
+                pool = PostgresClient(configuration: url.clientConfiguration(), backgroundLogger: logger)
+                database.attach(pool)
+                reconnects.increment()
+                logger.notice("database reachable again: serving")
+            }
+        }
+    }
+
+    /// Returns when the database stops answering (or the task is cancelled). A watch
+    /// connection that drops is replaced at once; the database is lost only when a
+    /// new one cannot be made.
+    private func watch() async {
+        while !Task.isCancelled {
+            guard let connection = try? await connect() else { return }
+            while await isAnswering(connection) {}
+            try? await connection.close()
+        }
+    }
+
+    /// Waits up to `pingInterval` for the server to close the connection (PostgreSQL
+    /// closes its connections when it stops), then pings it: a query on a connection
+    /// that is gone may never be answered, hence the timeout.
+    private func isAnswering(_ connection: PostgresConnection) async -> Bool {
+        let closed: Void? = try? await withTimeout(pingInterval) { try await connection.closeFuture.get() }
+        if closed != nil || Task.isCancelled { return false }
+        do {
+            try await withTimeout(pingTimeout) { [logger] in
+                _ = try await connection.query("SELECT 1", logger: logger).collect()
+            }
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// Tries to connect until it succeeds (true) or the task is cancelled (false).
+    private func waitUntilReachable() async -> Bool {
+        while !Task.isCancelled {
+            if let connection = try? await connect() {
+                try? await connection.close()
+                return true
+            }
+            do { try await Task.sleep(for: retryInterval) } catch { return false }
+        }
+        return false
+    }
+
+    private func connect() async throws -> PostgresConnection {
+        try await PostgresConnection.connect(configuration: try url.connectionConfiguration(), id: 0, logger: logger)
+    }
+}

@@ -1,0 +1,38 @@
+import Hummingbird
+import Metrics
+
+/// Answers 503 when a request has not been answered within `limit`, whatever it
+/// waits for. PostgreSQL going away mid-query can leave a query waiting forever
+/// (see `withTimeout`); the client gets an answer in bounded time all the same.
+/// A write cut off this way may still commit: its client retries with the same
+/// Idempotency-Key and gets the stored answer.
+struct DeadlineResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Context == AppRequestContext {
+    let inner: Inner
+    let limit: Duration
+    let database: Database
+    private let timedOut = Counter(label: "alliance_requests_timed_out_total")
+
+    init(inner: Inner, limit: Duration, database: Database) {
+        self.inner = inner
+        self.limit = limit
+        self.database = database
+    }
+
+    func respond(to request: Request, context: AppRequestContext) async throws -> Response {
+        do {
+            return try await withTimeout(limit) { try await inner.respond(to: request, context: context) }
+        } catch is TimeoutError {
+            timedOut.increment()
+            context.logger.error("request timed out", metadata: ["limit": "\(limit)"])
+            return (database.isAvailable ? Problem.timedOut(after: limit) : Problem.databaseUnavailable).response()
+        }
+    }
+}
+
+extension Problem {
+    static func timedOut(after limit: Duration) -> Problem {
+        Problem(.serviceUnavailable, code: "timed_out", title: "Request timed out",
+                detail: "The request was not answered within \(limit.components.seconds) s; try again shortly.",
+                headers: [.retryAfter: "5"])
+    }
+}
