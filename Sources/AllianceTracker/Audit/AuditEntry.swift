@@ -39,9 +39,10 @@ struct AuditQuery: Sendable {
             return year
         }
         since = try parameters["since"].map { raw in
-            guard let date = ISO8601DateFormatter().date(from: raw) ?? AppClock.dayFormatter.date(from: raw),
-                  raw.count >= 10
-            else { throw Problem.invalidParameter("since", "must be a date (2025-01-31) or an RFC 3339 time") }
+            // a date means its midnight, UTC; a time is whole RFC 3339, without a fraction (openapi.yaml)
+            let date = CalendarDate.isValid(raw)
+                ? AppClock.dayFormatter.date(from: raw) : JSONCoding.time(raw, fractionalSeconds: false)
+            guard let date else { throw Problem.invalidParameter("since", "must be a date (2025-01-31) or an RFC 3339 time") }
             return date
         }
         after = try parameters["after"].map { raw in

@@ -30,7 +30,8 @@ struct CycleRoutes {
                 let granted = try await CycleStore.grantException(
                     year, body.value, now: clock.now(), actor: actor, on: connection, logger: logger
                 )
-                return try .created(granted, location: nil)
+                // an exception has no address of its own: point to the cycle it belongs to
+                return try .created(granted, location: "/v1/cycles/\(year)")
             }
         }
     }

@@ -16,6 +16,13 @@ enum DatabaseErrors {
             case "23503", "23514", "22003", "22001", "23502":
                 return Problem(.unprocessableContent, code: "constraint_violation", title: "The request breaks a rule",
                                detail: "The database refused the change (\(constraint)).")
+            case "22021", "22P05":
+                // U+0000, which text and jsonb cannot hold; `RequestBody` refuses it in bodies first
+                return Problem(.unprocessableContent, code: "invalid_body", title: "Invalid request body",
+                               detail: "The request holds text the database cannot store, such as U+0000 (NUL).")
+            case "57P01", "57P02", "57P03":
+                // the server is shutting down, crashed, or not yet accepting connections
+                return .databaseUnavailable
             case "40001", "40P01":
                 return Problem(.serviceUnavailable, code: "retry", title: "Conflicting changes",
                                detail: "Another change got in the way; try again.", headers: [.retryAfter: "1"])

@@ -21,6 +21,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return problem
         case let error as HTTPError:
             return problem(for: error, request: request)
+        case let error as any HTTPResponseError where error.status == .contentTooLarge:
+            // a body sent without a length, cut off by `collectBody(upTo:)` (NIOTooManyBytesError)
+            return .bodyTooLarge
         case let error as DecodingError:
             return Self.problem(for: error)
         case let error as PSQLError where DatabaseErrors.problem(for: error) != nil:
@@ -37,10 +40,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         case .notFound:
             return .notFound("There is no resource at \(request.uri.path).")
         case .contentTooLarge:
-            return Problem(
-                .contentTooLarge, code: "body_too_large", title: "Request body too large",
-                detail: "Request bodies may be at most \(AppRequestContext.maximumBodyBytes) bytes."
-            )
+            return .bodyTooLarge
         default:
             let status = error.status
             return Problem(
@@ -75,11 +75,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             (field, message) = ("body", "is not valid")
         }
         let name = field.isEmpty ? "body" : field
-        return Problem(
-            .unprocessableContent, code: "invalid_body", title: "Invalid request body",
-            detail: "\(name) \(message).",
-            errors: [.init(field: name, code: code, message: "\(name) \(message)")]
-        )
+        return .invalidBody([.init(field: name, code: code, message: "\(name) \(message)")])
     }
 
     private static func describe(_ type: Any.Type) -> String {
@@ -91,6 +87,20 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         default: "of another type"
         }
     }
+}
+
+extension Problem {
+    /// 422 `invalid_body`: the body is JSON, but not what the resource takes. Each
+    /// message starts with its field's name.
+    static func invalidBody(_ errors: [FieldProblem]) -> Problem {
+        Problem(.unprocessableContent, code: "invalid_body", title: "Invalid request body",
+                detail: errors.map(\.message).joined(separator: "; ") + ".", errors: errors)
+    }
+
+    static let bodyTooLarge = Problem(
+        .contentTooLarge, code: "body_too_large", title: "Request body too large",
+        detail: "Request bodies may be at most \(AppRequestContext.maximumBodyBytes) bytes."
+    )
 }
 
 extension String {

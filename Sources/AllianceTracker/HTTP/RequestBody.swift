@@ -8,8 +8,26 @@ struct RequestBody<Value: Decodable> {
 
     init(_ request: Request, context: AppRequestContext, decoder: JSONDecoder = JSONCoding.decoder) async throws {
         var request = request
-        bytes = try await request.collectBody(upTo: context.maxUploadSize)
-        value = try decoder.decode(Value.self, from: bytes)
+        let bytes = try await request.collectBody(upTo: context.maxUploadSize)
+        value = try Self.decode(bytes, with: decoder)
+        // PostgreSQL cannot store U+0000 in text or jsonb: refuse it here, before any state is checked
+        if JSONProbe.hasNULEscape(bytes) { throw Problem.invalidBody(JSONProbe.fieldsWithNUL(in: bytes)) }
+        self.bytes = bytes
+    }
+
+    /// The decoder reports a number it cannot convert (1e200, or 1.5 for an `Int`)
+    /// as "not valid JSON", without a field: when the JSON is valid, say which
+    /// field holds the number instead.
+    private static func decode(_ bytes: ByteBuffer, with decoder: JSONDecoder) throws -> Value {
+        do {
+            return try decoder.decode(Value.self, from: bytes)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            let typedDecode = { (data: Data) throws -> Void in _ = try decoder.decode(Value.self, from: data) }
+            guard let fields = JSONProbe.unconvertibleNumbers(in: bytes, decode: typedDecode) else {
+                throw DecodingError.dataCorrupted(context)
+            }
+            throw Problem.invalidBody(fields)
+        }
     }
 }
 
