@@ -25,7 +25,7 @@ import sys
 import tempfile
 import threading
 import urllib.request
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 try:
@@ -84,10 +84,10 @@ EXTRACT = r"""(() => {
 # --- Formatting as the page does (Sources/AllianceTracker/Dashboard/HTML.swift) ---
 
 def number(value):
-    """HTML.number: at most one decimal, thousands grouped; NumberFormatter rounds half to even."""
+    """HTML.number: at most one decimal, thousands grouped, halves away from zero."""
     if value is None:
         return "—"
-    rounded = Decimal(value).quantize(Decimal("0.1"), ROUND_HALF_EVEN)
+    rounded = Decimal(str(value)).quantize(Decimal("0.1"), ROUND_HALF_UP)
     return f"{rounded:,}".removesuffix(".0")
 
 

@@ -21,7 +21,7 @@ struct DashboardPage {
         <html lang="en">
         <head>
         <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
         <title>Global Alliance commitments — \(year)</title>
         <style>\(Self.style)</style>
         </head>

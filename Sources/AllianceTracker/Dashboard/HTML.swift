@@ -18,9 +18,13 @@ enum HTML {
         return result
     }
 
-    /// 1234567.891 → "1,234,567.9"; whole numbers without decimals.
+    /// 1234567.891 → "1,234,567.9"; whole numbers without decimals. Halves round
+    /// away from zero, as in the CSV: the Decimal is rounded before the formatter,
+    /// which would see 3.85 as the binary 3.8499… and round it down.
     static func number(_ value: Decimal?, decimals: Int = 1) -> String {
-        guard let value else { return "—" }
+        guard var exact = value else { return "—" }
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &exact, decimals, .plain)
         let formatter = NumberFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.numberStyle = .decimal
@@ -29,7 +33,7 @@ enum HTML {
         formatter.groupingSize = 3
         formatter.maximumFractionDigits = decimals
         formatter.minimumFractionDigits = 0
-        return formatter.string(from: value as NSDecimalNumber) ?? "\(value)"
+        return formatter.string(from: rounded as NSDecimalNumber) ?? "\(rounded)"
     }
 
     static func percent(_ value: Decimal?) -> String {
