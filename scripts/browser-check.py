@@ -318,9 +318,13 @@ def indicator_chart(series):
 
 
 def reference_chart(series):
-    segments = {}  # counting → points; a change in what is counted starts a separate line
+    # a change in what is counted starts a separate line, and so does a part of a
+    # year in a yearly series (in a cumulative one the period is the count's date)
+    segments = {}
     for o in series["observations"]:
-        segments.setdefault(o["counting"], []).append((o["year"], o["value"]))
+        partial = o["period"] and not series["cumulative"]
+        line = f"{o['counting']}, {o['period']}" if partial else o["counting"]
+        segments.setdefault(line, []).append((o["year"], o["value"]))
     rows = [[f"{o['year']}" + (f" ({o['period']})" if o["period"] else ""), number(o["value"]),
              o["counting"] + (" (derived)" if o["derived"] else "")] for o in series["observations"]]
     return list(segments.items()), rows

@@ -20,8 +20,11 @@ func loadConfig(oneShot: Bool = true) throws -> Config {
     do {
         let config = try Config.fromEnvironment()
         let level = oneShot && ProcessInfo.processInfo.environment["LOG_LEVEL"] == nil ? .error : config.logLevel
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+        LoggingSystem.bootstrap { [format = config.logFormat] label in
+            var handler: any LogHandler = switch format {
+            case .text: StreamLogHandler.standardError(label: label)
+            case .json: JSONLogHandler(label: label)
+            }
             handler.logLevel = level
             return handler
         }

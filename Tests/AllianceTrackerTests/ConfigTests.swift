@@ -1,4 +1,7 @@
 @testable import AllianceTracker
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
 import Testing
 
 @Suite struct ConfigTests {
@@ -7,20 +10,45 @@ import Testing
         #expect(config.port == 8080)
         #expect(config.host == "127.0.0.1")
         #expect(config.logLevel == .info)
+        #expect(config.logFormat == .text)
+        #expect(config.requestTimeout == .seconds(5))
         #expect(config.database.database == "alliance")
         #expect(config.database.username == "alliance")
     }
 
     @Test func everyBadSettingIsNamedAtOnce() {
         #expect {
-            try Config.fromEnvironment(["DATABASE_URL": "mysql://x/y", "PORT": "80000", "LOG_LEVEL": "loud"])
+            try Config.fromEnvironment(["DATABASE_URL": "mysql://x/y", "PORT": "80000", "LOG_LEVEL": "loud",
+                                        "LOG_FORMAT": "xml", "REQUEST_TIMEOUT_SECONDS": "0"])
         } throws: { error in
             guard let error = error as? ConfigError else { return false }
-            return error.problems.count == 3
+            return error.problems.count == 5
                 && error.description.contains("DATABASE_URL") && error.description.contains("PORT")
-                && error.description.contains("LOG_LEVEL")
+                && error.description.contains("LOG_LEVEL") && error.description.contains("LOG_FORMAT")
+                && error.description.contains("REQUEST_TIMEOUT_SECONDS")
         }
         #expect(throws: ConfigError.self) { try Config.fromEnvironment([:]) }
+    }
+
+    /// `LOG_FORMAT=json`: one object a line, metadata (the request id) as fields.
+    @Test func jsonLogLinesCarryTheMetadata() throws {
+        let lines = LockedLines()
+        var logger = Logger(label: "alliance") { JSONLogHandler(label: $0, write: { lines.append($0) }) }
+        logger[metadataKey: "hb.request.id"] = "4922898dfdc5"
+        logger.warning("database not reachable", metadata: ["error": "refused \"x\""])
+        let line = try #require(lines.all.first)
+        #expect(line.hasSuffix("\n") && lines.all.count == 1)
+        let fields = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
+        #expect(fields["hb.request.id"] == "4922898dfdc5")
+        #expect(fields["error"] == "refused \"x\"")
+        #expect(fields["level"] == "warning" && fields["message"] == "database not reachable" && fields["logger"] == "alliance")
+        #expect(fields["time"] != nil)
+    }
+
+    final class LockedLines: Sendable {
+        private let lines = NIOLockedValueBox<[String]>([])
+        var all: [String] { lines.withLockedValue { $0 } }
+        func append(_ line: String) { lines.withLockedValue { $0.append(line) } }
     }
 
     @Test func databaseURLKeepsPasswordsOutOfMessages() throws {

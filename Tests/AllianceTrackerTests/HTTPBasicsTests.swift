@@ -2,6 +2,7 @@
 import Foundation
 import PostgresNIO
 import Hummingbird
+import HTTPTypes
 import HummingbirdTesting
 import Testing
 
@@ -12,10 +13,14 @@ import Testing
                 #expect(response.status == .ok)
                 #expect(try response.json()["status"] as? String == "ok")
             }
-            try await client.execute(uri: "/readyz", method: .get) { response async throws in
+            let first = try await client.execute(uri: "/readyz", method: .get) { response async throws in
                 #expect(response.status == .ok)
                 #expect(try response.json()["status"] as? String == "ready")
+                return response.headers[.requestID]
             }
+            // every answer names its request, as the log lines do
+            let second = try await client.execute(uri: "/v1/nothing", method: .get) { $0.headers[.requestID] }
+            #expect(first?.isEmpty == false && second?.isEmpty == false && first != second)
         }
     }
 
@@ -30,6 +35,29 @@ import Testing
             }
             try await client.execute(uri: "/readyz", method: .get) { response async throws in
                 try response.expectProblem(.serviceUnavailable, code: "database_unavailable")
+            }
+            // and what needs the database says so, rather than waiting for it
+            try await client.execute(uri: "/v1/goals", method: .get) { response async throws in
+                try response.expectProblem(.serviceUnavailable, code: "database_unavailable")
+                #expect(response.headers[.retryAfter] == "5")
+            }
+        }
+    }
+
+    /// A request still waiting at the deadline is answered 503 even though what it
+    /// waits for ignores cancellation, as a query on a connection the server killed can.
+    @Test func aRequestPastTheDeadlineIsAnswered503() async throws {
+        let stuck = CallbackResponder<AppRequestContext> { _, _ in
+            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                DispatchQueue.global().asyncAfter(deadline: .now() + 3) { done.resume() }
+            }
+            return Response(status: .ok)
+        }
+        let database = Database(pool: PostgresClient(configuration: TestDatabase.adminURL.clientConfiguration()))
+        let app = Application(responder: DeadlineResponder(inner: stuck, limit: .milliseconds(200), database: database))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response async throws in
+                try response.expectProblem(.serviceUnavailable, code: "timed_out")
             }
         }
     }
@@ -88,7 +116,6 @@ import Testing
                 ?? TestDatabase.repositoryRoot.appendingPathComponent("Sources/AllianceTracker/Resources/openapi.yaml"), encoding: .utf8)
             let described = OpenAPIOutline(document).operations
             let served = Set(router.routes.map { "\($0.method.rawValue.lowercased()) \($0.path.description)" })
-            // the 405 answers registered for other methods are not operations
             let documented = served.filter { described.contains($0) }
             #expect(documented.count >= 25)
             // and every path served is documented

@@ -8,6 +8,8 @@ public struct Config: Sendable {
     public var host: String
     public var port: Int
     public var logLevel: Logger.Level
+    /// `text` for people, `json` (one object a line) for log collectors.
+    public var logFormat: LogFormat
     /// Folder of the numbered migration files.
     public var sqlDirectory: URL
     /// Folder of the seed files.
@@ -27,6 +29,7 @@ public struct Config: Sendable {
         host: String = "127.0.0.1",
         port: Int = 8080,
         logLevel: Logger.Level = .info,
+        logFormat: LogFormat = .text,
         sqlDirectory: URL = URL(fileURLWithPath: "sql"),
         seedDirectory: URL = URL(fileURLWithPath: "seed-data"),
         clock: AppClock = .system,
@@ -38,6 +41,7 @@ public struct Config: Sendable {
         self.host = host
         self.port = port
         self.logLevel = logLevel
+        self.logFormat = logFormat
         self.sqlDirectory = sqlDirectory
         self.seedDirectory = seedDirectory
         self.clock = clock
@@ -70,6 +74,12 @@ public struct Config: Sendable {
                 problems.append("LOG_LEVEL must be one of \(names), not '\(raw)'")
             }
         }
+        var format = LogFormat.text
+        if let raw = env["LOG_FORMAT"] {
+            if let value = LogFormat(rawValue: raw.lowercased()) { format = value } else {
+                problems.append("LOG_FORMAT must be text or json, not '\(raw)'")
+            }
+        }
         var disclosure = 3
         if let raw = env["DISCLOSURE_MIN_COUNTRIES"] {
             if let value = Int(raw), (1...100).contains(value) { disclosure = value } else {
@@ -88,12 +98,17 @@ public struct Config: Sendable {
             host: host,
             port: port,
             logLevel: level,
+            logFormat: format,
             sqlDirectory: URL(fileURLWithPath: env["SQL_DIR"] ?? "sql"),
             seedDirectory: URL(fileURLWithPath: env["SEED_DIR"] ?? "seed-data"),
             disclosureMinimumCountries: disclosure,
             requestTimeout: .seconds(timeout)
         )
     }
+}
+
+public enum LogFormat: String, Sendable {
+    case text, json
 }
 
 public struct ConfigError: Error, CustomStringConvertible {

@@ -143,13 +143,18 @@ struct DashboardPage {
     }
 
     /// Each published series; where its counting changed, the figures are drawn as
-    /// separate lines, never as one comparable line.
+    /// separate lines, never as one comparable line. In a yearly (not cumulative)
+    /// series, a figure for part of a year (a half, January to October) is not
+    /// comparable with whole years either: it is a line of its own.
     private var referenceSection: String {
         let blocks = reference.series.filter { !$0.observations.isEmpty }.map { series -> String in
+            let line = { (o: ReferenceSeries.Observation) in
+                o.period.isEmpty || series.cumulative ? o.counting : "\(o.counting), \(o.period)"
+            }
             var countings: [String] = []
-            for observation in series.observations where !countings.contains(observation.counting) { countings.append(observation.counting) }
+            for observation in series.observations where !countings.contains(line(observation)) { countings.append(line(observation)) }
             let segments = countings.map { counting in
-                SVGChart.Segment(label: counting, points: series.observations.filter { $0.counting == counting }.map {
+                SVGChart.Segment(label: counting, points: series.observations.filter { line($0) == counting }.map {
                     SVGChart.Point(x: $0.year, y: NSDecimalNumber(decimal: $0.value).doubleValue)
                 })
             }

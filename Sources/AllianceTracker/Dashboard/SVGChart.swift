@@ -19,7 +19,8 @@ struct SVGChart {
     let description: String
     let segments: [Segment]
 
-    static let palette = ["#1f5fa8", "#c2571a", "#2e7d32", "#7b3fa0", "#8a6d00", "#b0224b", "#00838f"]
+    /// Ten colours: enough for every line of the reference series (INHOPE has eight).
+    static let palette = ["#1f5fa8", "#c2571a", "#2e7d32", "#7b3fa0", "#8a6d00", "#b0224b", "#00838f", "#5d4037", "#455a64", "#3949ab"]
 
     func render(id: String) -> String {
         let width = 640.0, height = 280.0, left = 64.0, right = 16.0, top = 16.0, bottom = 40.0
@@ -72,12 +73,13 @@ struct SVGChart {
         return 10 * magnitude
     }
 
+    /// An axis tick: 2,500 → "2.5k", 1,250 → "1.25k", 1,250,000 → "1.25M". Ticks are
+    /// 1, 2, 2.5 or 5 times a power of ten, so two decimals show each exactly.
     private func short(_ value: Double) -> String {
         switch abs(value) {
-        case 1_000_000...: String(format: "%.1fM", value / 1_000_000)
-        case 10_000...: String(format: "%.0fk", value / 1_000)
-        case 1_000...: String(format: "%.1fk", value / 1_000)
-        default: value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+        case 1_000_000...: HTML.number(Decimal(value / 1_000_000), decimals: 2) + "M"
+        case 1_000...: HTML.number(Decimal(value / 1_000), decimals: 2) + "k"
+        default: HTML.number(Decimal(value), decimals: 2)
         }
     }
 }

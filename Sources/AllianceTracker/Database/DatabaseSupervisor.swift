@@ -52,7 +52,8 @@ struct DatabaseSupervisor: Service {
         while !Task.isCancelled {
             guard let connection = try? await connect() else { return }
             while await isAnswering(connection) {}
-            try? await connection.close()
+            // not awaited: closing what the server already dropped must not hold up the watch
+            connection.close().whenComplete { _ in }
         }
     }
 
@@ -60,8 +61,15 @@ struct DatabaseSupervisor: Service {
     /// closes its connections when it stops), then pings it: a query on a connection
     /// that is gone may never be answered, hence the timeout.
     private func isAnswering(_ connection: PostgresConnection) async -> Bool {
-        let closed: Void? = try? await withTimeout(pingInterval) { try await connection.closeFuture.get() }
-        if closed != nil || Task.isCancelled { return false }
+        do {
+            try await withTimeout(pingInterval) { try await connection.closeFuture.get() }
+            return false  // closed
+        } catch is TimeoutError {
+            // still open after pingInterval: ping it
+        } catch {
+            return false  // closed with an error
+        }
+        if Task.isCancelled { return false }
         do {
             try await withTimeout(pingTimeout) { [logger] in
                 _ = try await connection.query("SELECT 1", logger: logger).collect()
@@ -76,7 +84,7 @@ struct DatabaseSupervisor: Service {
     private func waitUntilReachable() async -> Bool {
         while !Task.isCancelled {
             if let connection = try? await connect() {
-                try? await connection.close()
+                connection.close().whenComplete { _ in }
                 return true
             }
             do { try await Task.sleep(for: retryInterval) } catch { return false }

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import Metrics
 
@@ -5,7 +6,8 @@ import Metrics
 /// waits for. PostgreSQL going away mid-query can leave a query waiting forever
 /// (see `withTimeout`); the client gets an answer in bounded time all the same.
 /// A write cut off this way may still commit: its client retries with the same
-/// Idempotency-Key and gets the stored answer.
+/// Idempotency-Key and gets the stored answer. As the outermost responder it also
+/// gives every answer the request's id (`X-Request-Id`, as in the logs).
 struct DeadlineResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Context == AppRequestContext {
     let inner: Inner
     let limit: Duration
@@ -19,14 +21,22 @@ struct DeadlineResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Contex
     }
 
     func respond(to request: Request, context: AppRequestContext) async throws -> Response {
+        var response: Response
         do {
-            return try await withTimeout(limit) { try await inner.respond(to: request, context: context) }
+            response = try await withTimeout(limit) { try await inner.respond(to: request, context: context) }
         } catch is TimeoutError {
             timedOut.increment()
             context.logger.error("request timed out", metadata: ["limit": "\(limit)"])
-            return (database.isAvailable ? Problem.timedOut(after: limit) : Problem.databaseUnavailable).response()
+            response = (database.isAvailable ? Problem.timedOut(after: limit) : Problem.databaseUnavailable).response()
         }
+        // the id of the request's log lines, for a user to quote when something went wrong
+        response.headers[.requestID] = context.id
+        return response
     }
+}
+
+extension HTTPField.Name {
+    static let requestID = Self("X-Request-Id")!
 }
 
 extension Problem {

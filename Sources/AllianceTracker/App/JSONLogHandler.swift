@@ -1,0 +1,45 @@
+import Foundation
+import Logging
+
+/// One JSON object a line, for log collectors (`LOG_FORMAT=json`): the time, level,
+/// message, logger label, source, and every metadata key at the top level, so that
+/// `hb.request.id` joins the lines of one request.
+public struct JSONLogHandler: LogHandler {
+    public var logLevel: Logger.Level = .info
+    public var metadata: Logger.Metadata = [:]
+    private let label: String
+    private let write: @Sendable (String) -> Void
+
+    public init(label: String, write: @escaping @Sendable (String) -> Void = JSONLogHandler.standardError) {
+        self.label = label
+        self.write = write
+    }
+
+    public static let standardError: @Sendable (String) -> Void = { line in
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(
+        level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?,
+        source: String, file: String, function: String, line: UInt
+    ) {
+        var fields: [String: String] = [:]
+        for (key, value) in metadata.merging(explicit ?? [:], uniquingKeysWith: { $1 }) {
+            fields[key] = value.description
+        }
+        fields["time"] = Date().formatted(.iso8601)
+        fields["level"] = level.rawValue
+        fields["message"] = message.description
+        fields["logger"] = label
+        fields["source"] = source
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(fields) else { return }
+        write(String(decoding: data, as: UTF8.self) + "\n")
+    }
+}
