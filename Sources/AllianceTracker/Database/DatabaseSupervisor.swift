@@ -52,8 +52,7 @@ struct DatabaseSupervisor: Service {
         while !Task.isCancelled {
             guard let connection = try? await connect() else { return }
             while await isAnswering(connection) {}
-            // not awaited: closing what the server already dropped must not hold up the watch
-            connection.close().whenComplete { _ in }
+            await close(connection)
         }
     }
 
@@ -84,12 +83,18 @@ struct DatabaseSupervisor: Service {
     private func waitUntilReachable() async -> Bool {
         while !Task.isCancelled {
             if let connection = try? await connect() {
-                connection.close().whenComplete { _ in }
+                await close(connection)
                 return true
             }
             do { try await Task.sleep(for: retryInterval) } catch { return false }
         }
         return false
+    }
+
+    /// Closing what the server already dropped must not hold up the watch; the
+    /// closing task keeps the connection until it is closed (PostgresNIO insists).
+    private func close(_ connection: PostgresConnection) async {
+        _ = try? await withTimeout(.seconds(1)) { try await connection.close() }
     }
 
     private func connect() async throws -> PostgresConnection {
