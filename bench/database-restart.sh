@@ -27,12 +27,13 @@ export DATABASE_URL="postgres://alliance@127.0.0.1:$DB_PORT/alliance"
 say "building"
 swift build --product alliance >/dev/null
 BIN="$(swift build --show-bin-path)/alliance"
-"$BIN" migrate >/dev/null && "$BIN" seed >/dev/null
+"$BIN" migrate >/dev/null
+"$BIN" seed >/dev/null
 token=$("$BIN" token create --role country --country FR --label restart-check | tail -n 1)
 
 PORT=$APP_PORT LOG_LEVEL=notice "$BIN" serve 2> "$WORK/service.log" & server=$!
 trap 'kill $server 2>/dev/null; stop_cluster' EXIT
-for _ in $(seq 50); do curl -sf "$BASE/readyz" >/dev/null && break; sleep 0.2; done
+wait_ready "$BASE/readyz"
 
 python3 bench/restart_load.py "$BASE" "$token" FR "$WORK/requests.jsonl" "$WORK/stop" & load=$!
 pg() { as_pg "$CLUSTER_BIN/pg_ctl" -D "$PGDATA_DIR" "$@" >/dev/null; }

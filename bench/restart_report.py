@@ -7,12 +7,14 @@ LOG: restart_load.py's lines. EVENTS: "stop <unix time> <mode>" and "start <unix
 lines, in order. STORED_TITLES: the commitment titles in the database afterwards.
 Prints a Markdown table per outage and exits non-zero if any requirement fails:
 while PostgreSQL is down every answer is a 503 problem+json (no hang, no other error),
-/readyz says 503, all kinds of request succeed again within 5 s of its return, and
-every write answered 2xx is stored."""
+/readyz says 503, no answer takes longer than the service's deadline, all kinds of
+request succeed again within 5 s of its return, and every write answered 2xx is
+stored."""
 import json
 import sys
 
 RECOVERY_LIMIT = 5.0
+DEADLINE = 5.0  # REQUEST_TIMEOUT_SECONDS: no answer may take longer (plus a second of slack)
 
 
 def load(path):
@@ -41,7 +43,8 @@ def judge(entries, stopped, started, mode, next_stop):
     if bad:
         failures.append(f"{len(bad)} answers while down were neither 2xx nor 503 problem+json, e.g. {bad[0]}")
     unavailable = [e for e in down if e["status"] == 503]
-    ready_down = [e for e in down if e["kind"] == "ready"]
+    # pg_ctl takes a moment to stop after the time is noted: judge /readyz from 1 s on
+    ready_down = [e for e in down if e["kind"] == "ready" and e["t"] - e["seconds"] >= stopped + 1]
     if not ready_down or any(e["status"] != 503 for e in ready_down):
         failures.append("/readyz did not answer 503 throughout the outage")
     recovery = {}
@@ -81,6 +84,9 @@ def main():
     hung = [e for e in entries if e["status"] == 0]
     if hung:
         failures.append(f"{len(hung)} requests got no answer, e.g. {hung[0]}")
+    late = [e for e in entries if e["status"] != 0 and e["seconds"] > DEADLINE + 1]
+    if late:
+        failures.append(f"{len(late)} answers came after the service's {DEADLINE} s deadline, e.g. {late[0]}")
     server_errors = [e for e in entries if e["status"] >= 500 and e["status"] != 503]
     if server_errors:
         failures.append(f"{len(server_errors)} answers were 5xx other than 503, e.g. {server_errors[0]}")

@@ -9,13 +9,15 @@ say() { printf '==> %s\n' "$*" >&2; }
 
 pg_bin() { { ls -d /usr/lib/postgresql/*/bin 2>/dev/null || true; } | sort -V | tail -n 1; }
 
-# PostgreSQL (server and contrib), libpq's headers and pkg-config, from the
-# system's packages, when any is missing.
+# PostgreSQL (server and contrib), libpq's headers, pkg-config, and curl and
+# python3 for the checks, from the system's packages, when any is missing.
 install_missing() {
     local missing=()
     [ -n "$(pg_bin)" ] || missing+=(postgresql postgresql-contrib)
     [ -f /usr/include/postgresql/libpq-fe.h ] || missing+=(libpq-dev)
     command -v pkg-config >/dev/null || missing+=(pkg-config)
+    command -v curl >/dev/null || missing+=(curl)
+    command -v python3 >/dev/null || missing+=(python3)
     if [ ${#missing[@]} -gt 0 ]; then
         say "installing ${missing[*]}"
         local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -79,4 +81,11 @@ create_database() {
         "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
         "$CLUSTER_BIN/createdb" -h 127.0.0.1 -p "$port" -U alliance "$db"
     fi
+}
+
+# wait_ready URL: waits up to 20 s for URL to answer 2xx, or stops the script.
+wait_ready() {
+    for _ in $(seq 100); do curl -sf "$1" >/dev/null && return 0; sleep 0.2; done
+    say "$1 did not answer within 20 s"
+    exit 1
 }

@@ -81,8 +81,9 @@ public struct TokenStore: Sendable {
               let role = Identity.Role(rawValue: role)
         else { return nil }
         if stale {
-            // last use, to the minute: enough to find unused tokens, without a write per request
-            _ = try await database.query("UPDATE tokens SET last_used_at = now() WHERE id = \(token.id)", logger: logger)
+            // last use, to the minute: enough to find unused tokens, without a write per request;
+            // best effort, so that a read-only standby still serves reads with a token
+            _ = try? await database.query("UPDATE tokens SET last_used_at = now() WHERE id = \(token.id)", logger: logger)
         }
         return Identity(tokenID: token.id, role: role, country: country)
     }

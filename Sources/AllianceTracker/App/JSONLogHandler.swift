@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 
 /// One JSON object a line, for log collectors (`LOG_FORMAT=json`): the time, level,
 /// message, logger label, source, and every metadata key at the top level, so that
@@ -15,9 +16,18 @@ public struct JSONLogHandler: LogHandler {
         self.write = write
     }
 
+    /// Whole lines, one at a time, and a failed write is dropped rather than fatal.
     public static let standardError: @Sendable (String) -> Void = { line in
-        FileHandle.standardError.write(Data(line.utf8))
+        writeLock.withLock { try? FileHandle.standardError.write(contentsOf: Data(line.utf8)) }
     }
+
+    private static let writeLock = NIOLock()
+    private static let time = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
@@ -32,14 +42,12 @@ public struct JSONLogHandler: LogHandler {
         for (key, value) in metadata.merging(explicit ?? [:], uniquingKeysWith: { $1 }) {
             fields[key] = value.description
         }
-        fields["time"] = Date().formatted(.iso8601)
+        fields["time"] = Date().formatted(Self.time)
         fields["level"] = level.rawValue
         fields["message"] = message.description
         fields["logger"] = label
         fields["source"] = source
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(fields) else { return }
+        guard let data = try? Self.encoder.encode(fields) else { return }
         write(String(decoding: data, as: UTF8.self) + "\n")
     }
 }

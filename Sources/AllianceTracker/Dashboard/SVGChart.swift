@@ -73,13 +73,13 @@ struct SVGChart {
         return 10 * magnitude
     }
 
-    /// An axis tick: 2,500 → "2.5k", 1,250 → "1.25k", 1,250,000 → "1.25M". Ticks are
-    /// 1, 2, 2.5 or 5 times a power of ten, so two decimals show each exactly.
+    /// An axis tick: 2,500 → "2.5k", 1,875 → "1.875k", 1,250,000 → "1.25M". Ticks are
+    /// quarters of 1, 2, 2.5, 5 or 10 times a power of ten: three decimals show each exactly.
     private func short(_ value: Double) -> String {
         switch abs(value) {
-        case 1_000_000...: HTML.number(Decimal(value / 1_000_000), decimals: 2) + "M"
-        case 1_000...: HTML.number(Decimal(value / 1_000), decimals: 2) + "k"
-        default: HTML.number(Decimal(value), decimals: 2)
+        case 1_000_000...: HTML.number(Decimal(value / 1_000_000), decimals: 3) + "M"
+        case 1_000...: HTML.number(Decimal(value / 1_000), decimals: 3) + "k"
+        default: HTML.number(Decimal(value), decimals: 3)
         }
     }
 }

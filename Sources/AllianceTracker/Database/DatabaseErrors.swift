@@ -29,7 +29,8 @@ enum DatabaseErrors {
             default:
                 return nil
             }
-        case .connectionError, .serverClosedConnection, .clientClosedConnection, .poolClosed:
+        case .connectionError, .serverClosedConnection, .clientClosedConnection, .poolClosed, .queryCancelled:
+            // .queryCancelled: a request cut off by its deadline while waiting for a connection
             return .databaseUnavailable
         default:
             return nil

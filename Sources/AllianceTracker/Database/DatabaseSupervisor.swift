@@ -30,6 +30,7 @@ struct DatabaseSupervisor: Service {
             while !Task.isCancelled {
                 await withDiscardingTaskGroup { [pool] group in
                     group.addTask { await pool.run() }
+                    database.attach(pool)
                     await watch()
                     database.detach()
                     group.cancelAll()
@@ -38,7 +39,6 @@ struct DatabaseSupervisor: Service {
                 logger.error("database unreachable: answering 503 until it is back")
                 guard await waitUntilReachable() else { return }
                 pool = PostgresClient(configuration: url.clientConfiguration(), backgroundLogger: logger)
-                database.attach(pool)
                 reconnects.increment()
                 logger.notice("database reachable again: serving")
             }
@@ -56,19 +56,15 @@ struct DatabaseSupervisor: Service {
         }
     }
 
-    /// Waits up to `pingInterval` for the server to close the connection (PostgreSQL
-    /// closes its connections when it stops), then pings it: a query on a connection
-    /// that is gone may never be answered, hence the timeout.
+    /// Watches for up to `pingInterval` whether the server closed the connection
+    /// (PostgreSQL closes its connections when it stops), then pings it: a query on a
+    /// connection that is gone may never be answered, hence the timeout.
     private func isAnswering(_ connection: PostgresConnection) async -> Bool {
-        do {
-            try await withTimeout(pingInterval) { try await connection.closeFuture.get() }
-            return false  // closed
-        } catch is TimeoutError {
-            // still open after pingInterval: ping it
-        } catch {
-            return false  // closed with an error
+        let end = ContinuousClock.now + pingInterval
+        while ContinuousClock.now < end {
+            if connection.isClosed || Task.isCancelled { return false }
+            do { try await Task.sleep(for: .milliseconds(50)) } catch { return false }
         }
-        if Task.isCancelled { return false }
         do {
             try await withTimeout(pingTimeout) { [logger] in
                 _ = try await connection.query("SELECT 1", logger: logger).collect()
@@ -79,12 +75,19 @@ struct DatabaseSupervisor: Service {
         }
     }
 
-    /// Tries to connect until it succeeds (true) or the task is cancelled (false).
+    /// Tries to connect until it succeeds (true) or the task is cancelled (false),
+    /// saying why it cannot, now and then: a wrong password looks like an outage.
     private func waitUntilReachable() async -> Bool {
+        var lastReport: ContinuousClock.Instant?
         while !Task.isCancelled {
-            if let connection = try? await connect() {
-                await close(connection)
+            do {
+                await close(try await connect())
                 return true
+            } catch {
+                if lastReport.map({ $0.duration(to: .now) > .seconds(30) }) ?? true {
+                    logger.error("cannot connect to the database", metadata: ["error": "\(String(reflecting: error))"])
+                    lastReport = .now
+                }
             }
             do { try await Task.sleep(for: retryInterval) } catch { return false }
         }

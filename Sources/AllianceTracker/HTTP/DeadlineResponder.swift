@@ -21,9 +21,18 @@ struct DeadlineResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Contex
     }
 
     func respond(to request: Request, context: AppRequestContext) async throws -> Response {
+        // The body is read here, before the deadline starts: a handler the deadline
+        // abandons must not still be reading the connection's body stream when the
+        // server reads what is left of it. Bodies are small (1 MiB at most).
+        var request = request
+        do {
+            _ = try await request.collectBody(upTo: context.maxUploadSize)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            return Problem.bodyTooLarge.response()
+        }
         var response: Response
         do {
-            response = try await withTimeout(limit) { try await inner.respond(to: request, context: context) }
+            response = try await withTimeout(limit) { [request] in try await inner.respond(to: request, context: context) }
         } catch is TimeoutError {
             timedOut.increment()
             context.logger.error("request timed out", metadata: ["limit": "\(limit)"])

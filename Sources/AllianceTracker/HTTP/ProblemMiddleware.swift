@@ -26,6 +26,10 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return .bodyTooLarge
         case let error as DecodingError:
             return Self.problem(for: error)
+        case is CancellationError:
+            // the request's deadline cut it off (DeadlineResponder has answered 503 already)
+            logger.notice("request cancelled")
+            return .databaseUnavailable
         case let error as PSQLError where DatabaseErrors.problem(for: error) != nil:
             logger.notice("database refused", metadata: ["error": "\(String(reflecting: error))"])
             return DatabaseErrors.problem(for: error)!
