@@ -138,3 +138,31 @@ import Testing
         #expect(!problem.detail.contains("passwd"))
     }
 }
+
+/// `withTimeout` answers for operations that ignore cancellation, as a query on a
+/// connection the server killed does.
+@Suite struct TimeoutTests {
+    /// Sleeps `seconds` without noticing cancellation.
+    private static func stubborn(_ seconds: Double) async {
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { done.resume() }
+        }
+    }
+
+    @Test func theDeadlineAnswersFirst() async {
+        await #expect(throws: TimeoutError.self) {
+            try await withTimeout(.milliseconds(100)) { await Self.stubborn(3) }
+        }
+        let value = try? await withTimeout(.seconds(30)) { 42 }
+        #expect(value == 42)
+    }
+
+    /// A cancelled caller (a client gone, a service shutting down) is released at
+    /// once, not at the deadline.
+    @Test func aCancelledCallerIsReleased() async {
+        let caller = Task { try await withTimeout(.seconds(60)) { await Self.stubborn(3) } }
+        try? await Task.sleep(for: .milliseconds(100))
+        caller.cancel()
+        await #expect(throws: CancellationError.self) { try await caller.value }
+    }
+}

@@ -13,31 +13,36 @@ struct TimeoutError: Error {}
 /// the deadline is a timer of NIO's event loop, much cheaper than a sleeping task.
 func withTimeout<T: Sendable>(_ limit: Duration, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
     let pending = NIOLockedValueBox<CheckedContinuation<T, any Error>?>(nil)
-    let work = NIOLockedValueBox<Task<Void, Never>?>(nil)
-    // the first of the operation and the deadline to finish resumes the caller
+    let work = NIOLockedValueBox<(task: Task<Void, Never>?, cancelled: Bool)>((nil, false))
+    // the first of the operation, the deadline and the caller's cancellation to
+    // finish resumes the caller; the others then find nothing to resume
     @Sendable func finish(_ result: Result<T, any Error>) -> Bool {
-        pending.withLockedValue { continuation in
-            guard let waiting = continuation else { return false }
-            continuation = nil
-            waiting.resume(with: result)
-            return true
+        guard let waiting = pending.withLockedValue({ continuation in defer { continuation = nil }; return continuation }) else {
+            return false
         }
+        waiting.resume(with: result)
+        return true
+    }
+    @Sendable func cancelWork() {
+        work.withLockedValue { $0.cancelled = true; $0.task?.cancel() }
     }
     return try await withTaskCancellationHandler {
         try await withCheckedThrowingContinuation { continuation in
             pending.withLockedValue { $0 = continuation }
             let deadline = MultiThreadedEventLoopGroup.singleton.any().scheduleTask(in: .nanoseconds(limit.nanoseconds)) {
-                if finish(.failure(TimeoutError())) { work.withLockedValue { $0?.cancel() } }
+                cancelWork()
+                _ = finish(.failure(TimeoutError()))
             }
-            work.withLockedValue {
-                $0 = Task {
-                    do { _ = finish(.success(try await operation())) } catch { _ = finish(.failure(error)) }
-                    deadline.cancel()
-                }
+            let task = Task {
+                do { _ = finish(.success(try await operation())) } catch { _ = finish(.failure(error)) }
+                deadline.cancel()
             }
+            // a cancellation that came before the task was stored still reaches it
+            work.withLockedValue { $0.task = task; if $0.cancelled { task.cancel() } }
         }
     } onCancel: {
-        work.withLockedValue { $0?.cancel() }
+        cancelWork()
+        _ = finish(.failure(CancellationError()))
     }
 }
 
