@@ -35,7 +35,6 @@ func buildRouter(
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ProblemMiddleware())
-    router.add(middleware: RequestSizeLimitMiddleware())
     router.add(middleware: AuthenticationMiddleware(tokens: TokenStore(database: database)))
 
     HealthRoutes(database: database).register(on: router)

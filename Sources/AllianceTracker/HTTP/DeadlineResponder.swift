@@ -7,7 +7,8 @@ import Metrics
 /// (see `withTimeout`); the client gets an answer in bounded time all the same.
 /// A write cut off this way may still commit: its client retries with the same
 /// Idempotency-Key and gets the stored answer. As the outermost responder it also
-/// gives every answer the request's id (`X-Request-Id`, as in the logs).
+/// reads the body (refusing one over 1 MiB with 413) and gives every answer the
+/// request's id (`X-Request-Id`, as in the logs).
 struct DeadlineResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Context == AppRequestContext {
     let inner: Inner
     let limit: Duration
@@ -21,26 +22,33 @@ struct DeadlineResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Contex
     }
 
     func respond(to request: Request, context: AppRequestContext) async throws -> Response {
+        var response = try await answer(request, context: context)
+        // the id of the request's log lines, for a user to quote when something went wrong
+        response.headers[.requestID] = context.id
+        return response
+    }
+
+    private func answer(_ request: Request, context: AppRequestContext) async throws -> Response {
         // The body is read here, before the deadline starts: a handler the deadline
         // abandons must not still be reading the connection's body stream when the
-        // server reads what is left of it. Bodies are small (1 MiB at most).
+        // server reads what is left of it. So the size limit is kept here too: a
+        // declared length over it is refused unread, an undeclared one cut off.
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > AppRequestContext.maximumBodyBytes {
+            return Problem.bodyTooLarge.response()
+        }
         var request = request
         do {
             _ = try await request.collectBody(upTo: context.maxUploadSize)
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             return Problem.bodyTooLarge.response()
         }
-        var response: Response
         do {
-            response = try await withTimeout(limit) { [request] in try await inner.respond(to: request, context: context) }
+            return try await withTimeout(limit) { [request] in try await inner.respond(to: request, context: context) }
         } catch is TimeoutError {
             timedOut.increment()
             context.logger.error("request timed out", metadata: ["limit": "\(limit)"])
-            response = (database.isAvailable ? Problem.timedOut(after: limit) : Problem.databaseUnavailable).response()
+            return (database.isAvailable ? Problem.timedOut(after: limit) : Problem.databaseUnavailable).response()
         }
-        // the id of the request's log lines, for a user to quote when something went wrong
-        response.headers[.requestID] = context.id
-        return response
     }
 }
 
