@@ -37,7 +37,7 @@ struct AccessPolicy: RouterMiddleware {
             let country = context.parameters.get("cc") ?? ""
             guard identity.owns(country) else {
                 throw request.method == .get || request.method == .head
-                    ? Problem.notFound("There is no resource at \(request.uri.path).")
+                    ? Problem(.notFound, detail: "There is no resource at \(request.uri.path).")
                     : Problem.forbidden
             }
         }
@@ -48,7 +48,7 @@ struct AccessPolicy: RouterMiddleware {
 extension Problem {
     static func unauthorized(rejected: Bool) -> Problem {
         Problem(
-            .unauthorized, code: "unauthorized", title: "Unauthorized",
+            .unauthorized,
             detail: rejected
                 ? "The bearer token is not valid: unknown, malformed or revoked."
                 : "This resource needs an 'Authorization: Bearer <token>' header.",

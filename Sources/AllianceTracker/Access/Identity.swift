@@ -19,18 +19,22 @@ public struct Identity: Sendable, Equatable {
 /// Who an audit entry names: a token's holder, or the secretariat at the command line.
 public struct AuditActor: Sendable {
     public let tokenID: Int64?
-    public let role: String
+    let role: ActorRole
 
     init(_ identity: Identity) {
         tokenID = identity.tokenID
-        role = identity.role.rawValue
+        role =
+            switch identity.role {
+            case .secretariat: .secretariat
+            case .country: .country
+            }
     }
 
-    private init(tokenID: Int64?, role: String) {
+    private init(tokenID: Int64?, role: ActorRole) {
         self.tokenID = tokenID
         self.role = role
     }
 
     /// The secretariat acting through the `alliance` command line.
-    public static let commandLine = AuditActor(tokenID: nil, role: "secretariat")
+    public static let commandLine = AuditActor(tokenID: nil, role: .secretariat)
 }

@@ -29,7 +29,7 @@ struct TokenRoutes {
             guard let id = Int64(context.parameters.get("id") ?? ""),
                   try await tokens.revoke(id: id, actor: AuditActor(try context.requireIdentity), logger: context.logger)
             else {
-                throw Problem(.notFound, code: "unknown_token", title: "Unknown token", detail: "There is no such token.")
+                throw DomainError(.unknownToken, "There is no such token.")
             }
             return Response(status: .noContent)
         }

@@ -21,7 +21,7 @@ public struct TokenStore: Sendable {
     }
 
     public func create(role: Identity.Role, country: String?, label: String?, actor: AuditActor, logger: Logger) async throws -> Created {
-        try await database.transaction(logger: logger) { connection in
+        try await database.connectionTransaction(logger: logger) { connection in
             try await create(role: role, country: country, label: label, actor: actor, on: connection, logger: logger)
         }
     }
@@ -39,7 +39,7 @@ public struct TokenStore: Sendable {
             RETURNING id, created_at
             """, logger: logger).collect()
         guard let row = rows.first else {
-            throw Problem.validation([.init(field: "country", code: "unknown_country", message: "there is no country '\(country ?? "")'")])
+            throw DomainError.invalid("country", .unknownCountry, "there is no country '\(country ?? "")'")
         }
         let (id, createdAt) = try row.decode((Int64, Date).self)
         try await AuditLog.record(
@@ -53,7 +53,7 @@ public struct TokenStore: Sendable {
     /// Revokes a token at once; revoking a revoked token changes nothing.
     /// Returns false when there is no such token.
     public func revoke(id: Int64, actor: AuditActor, logger: Logger) async throws -> Bool {
-        try await database.transaction(logger: logger) { connection in
+        try await database.connectionTransaction(logger: logger) { connection in
             let rows = try await connection.query("""
                 UPDATE tokens SET revoked_at = coalesce(revoked_at, now()) WHERE id = \(id)
                 RETURNING country::text, revoked_at = now()
@@ -92,19 +92,19 @@ public struct TokenStore: Sendable {
 /// The rules for a new token, shared by the API and the command line.
 enum TokenRequest {
     static func validate(role: Identity.Role, country: String?, label: String?) throws {
-        var problems: [Problem.FieldProblem] = []
+        var problems: [FieldError] = []
         switch (role, country) {
         case (.country, nil):
-            problems.append(.init(field: "country", code: "missing_country", message: "a country token needs its country"))
+            problems.append(.init(field: "country", code: .missingCountry, message: "a country token needs its country"))
         case (.secretariat, .some):
-            problems.append(.init(field: "country", code: "unexpected_country", message: "a secretariat token has no country"))
+            problems.append(.init(field: "country", code: .unexpectedCountry, message: "a secretariat token has no country"))
         case (.country, .some(let code)) where code.wholeMatch(of: /[A-Z]{2}/) == nil:
-            problems.append(.init(field: "country", code: "unknown_country", message: "must be an ISO 3166-1 alpha-2 code in capitals"))
+            problems.append(.init(field: "country", code: .unknownCountry, message: "must be an ISO 3166-1 alpha-2 code in capitals"))
         default: break
         }
         if let label, label.unicodeScalars.count > 200 {
-            problems.append(.init(field: "label", code: "too_long", message: "must be at most 200 characters"))
+            problems.append(.init(field: "label", code: .tooLong, message: "must be at most 200 characters"))
         }
-        if !problems.isEmpty { throw Problem.validation(problems) }
+        if !problems.isEmpty { throw DomainError.invalid(problems) }
     }
 }

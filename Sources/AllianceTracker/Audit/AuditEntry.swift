@@ -30,11 +30,11 @@ struct AuditQuery: Sendable {
     init(_ parameters: [String: String]) throws {
         country = parameters["country"]
         if let country, country.wholeMatch(of: /[A-Z]{2}/) == nil {
-            throw Problem.invalidParameter("country", "must be an ISO 3166-1 alpha-2 code in capitals")
+            throw DomainError.invalidParameter("country", "must be an ISO 3166-1 alpha-2 code in capitals")
         }
         year = try parameters["year"].map { raw in
             guard let year = Int(raw), (2012...2100).contains(year) else {
-                throw Problem.invalidParameter("year", "must be a year from 2012 to 2100")
+                throw DomainError.invalidParameter("year", "must be a year from 2012 to 2100")
             }
             return year
         }
@@ -42,16 +42,16 @@ struct AuditQuery: Sendable {
             // a date means its midnight, UTC; a time is whole RFC 3339, without a fraction (openapi.yaml)
             let date = CalendarDate.isValid(raw)
                 ? AppClock.dayFormatter.date(from: raw) : JSONCoding.time(raw, fractionalSeconds: false)
-            guard let date else { throw Problem.invalidParameter("since", "must be a date (2025-01-31) or an RFC 3339 time") }
+            guard let date else { throw DomainError.invalidParameter("since", "must be a date (2025-01-31) or an RFC 3339 time") }
             return date
         }
         after = try parameters["after"].map { raw in
-            guard let after = Int64(raw), after >= 0 else { throw Problem.invalidParameter("after", "must be an entry id") }
+            guard let after = Int64(raw), after >= 0 else { throw DomainError.invalidParameter("after", "must be an entry id") }
             return after
         } ?? 0
         limit = try parameters["limit"].map { raw in
             guard let limit = Int(raw), (1...Self.maximumLimit).contains(limit) else {
-                throw Problem.invalidParameter("limit", "must be from 1 to \(Self.maximumLimit)")
+                throw DomainError.invalidParameter("limit", "must be from 1 to \(Self.maximumLimit)")
             }
             return limit
         } ?? 100

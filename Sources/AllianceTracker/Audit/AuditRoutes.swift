@@ -21,7 +21,7 @@ struct AuditRoutes {
             if identity.role == .country {
                 // another country's trail does not exist, as far as this token can tell
                 if let asked = query.country, asked != identity.country {
-                    throw Problem.notFound("There is no audit trail for \(asked) here.")
+                    throw DomainError.notFound("There is no audit trail for \(asked) here.")
                 }
                 query.country = identity.country
             }

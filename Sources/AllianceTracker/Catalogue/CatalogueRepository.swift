@@ -74,7 +74,7 @@ struct CatalogueRepository: Sendable {
             """, logger: logger)
         var indicators: [Indicator] = []
         for try await (code, goal, operationalGoal, name, unit, kind, definition, min, max, headline)
-            in rows.decode((String, Int, String?, String, String, String, String, Decimal?, Decimal?, Bool).self)
+            in rows.decode((String, Int, String?, String, String, MeasureKind, String, Decimal?, Decimal?, Bool).self)
         {
             indicators.append(Indicator(
                 code: code, goal: goal, operationalGoal: operationalGoal, name: name, unit: unit,
@@ -92,7 +92,7 @@ struct CatalogueRepository: Sendable {
             """, logger: logger)
         var targets: [Target] = []
         for try await (id, indicator, operationalGoal, scope, country, rule, threshold, basis, baselineYear, description, source)
-            in rows.decode((String, String, String?, String, String?, String, Decimal?, String, Int?, String, String?).self)
+            in rows.decode((String, String, String?, TargetScope, String?, TargetRule, Decimal?, TargetBasis, Int?, String, String?).self)
         {
             targets.append(Target(
                 id: id, indicator: indicator, operationalGoal: operationalGoal, scope: scope, country: country,

@@ -21,7 +21,7 @@ struct CatalogueRoutes {
         group.get("indicators/{code}") { request, context in
             let code = try context.parameters.require("code")
             guard let indicator = try await repository.indicators(code: code, logger: context.logger).first else {
-                throw Problem.unknownIndicator(code)
+                throw DomainError.unknownIndicator(code)
             }
             return try CacheableResponse.json(indicator, for: request)
         }
@@ -35,7 +35,7 @@ struct CatalogueRoutes {
             let code = try context.parameters.require("cc")
             guard code.wholeMatch(of: /[A-Z]{2}/) != nil,
                   let country = try await repository.countries(code: code, logger: context.logger).first
-            else { throw Problem.unknownCountry(code) }
+            else { throw DomainError.unknownCountry(code) }
             return try CacheableResponse.json(country, for: request)
         }
     }
@@ -44,20 +44,18 @@ struct CatalogueRoutes {
     static func goalParameter(_ request: Request) throws -> Int? {
         guard let raw = request.uri.queryParameters["goal"] else { return nil }
         guard let goal = Int(String(raw)), (1...4).contains(goal) else {
-            throw Problem.invalidParameter("goal", "must be a goal number from 1 to 4, not '\(raw)'")
+            throw DomainError.invalidParameter("goal", "must be a goal number from 1 to 4, not '\(raw)'")
         }
         return goal
     }
 }
 
-extension Problem {
-    static func unknownCountry(_ code: String) -> Problem {
-        Problem(.notFound, code: "unknown_country", title: "Unknown country",
-                detail: "There is no country with the code '\(code)'; codes are ISO 3166-1 alpha-2, in capitals.")
+extension DomainError {
+    static func unknownCountry(_ code: String) -> DomainError {
+        DomainError(.unknownCountry, "There is no country with the code '\(code)'; codes are ISO 3166-1 alpha-2, in capitals.")
     }
 
-    static func unknownIndicator(_ code: String) -> Problem {
-        Problem(.notFound, code: "unknown_indicator", title: "Unknown indicator",
-                detail: "There is no indicator with the code '\(code)'.")
+    static func unknownIndicator(_ code: String) -> DomainError {
+        DomainError(.unknownIndicator, "There is no indicator with the code '\(code)'.")
     }
 }

@@ -8,7 +8,7 @@ struct Indicator: ResponseEncodable, Equatable {
     var operationalGoal: String?
     var name: String
     var unit: String
-    var measureKind: String
+    var measureKind: MeasureKind
     var definition: String
     /// Values outside this range need a justification in their note.
     var expectedRange: ExpectedRange

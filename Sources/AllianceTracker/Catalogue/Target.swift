@@ -6,11 +6,11 @@ struct Target: ResponseEncodable, Equatable {
     var id: String
     var indicator: String
     var operationalGoal: String?
-    var scope: String
+    var scope: TargetScope
     var country: String?
-    var rule: String
+    var rule: TargetRule
     var threshold: Decimal?
-    var basis: String
+    var basis: TargetBasis
     var baselineYear: Int?
     var description: String
     var source: String?

@@ -44,31 +44,31 @@ struct CommitmentInput: Codable, Sendable, Equatable {
     ]
 
     /// The rules that need no database; the catalogue checks are `CommitmentStore`'s.
-    func problems() -> [Problem.FieldProblem] {
-        var problems: [Problem.FieldProblem] = []
-        func add(_ field: String, _ code: String, _ message: String) {
+    func problems() -> [FieldError] {
+        var problems: [FieldError] = []
+        func add(_ field: String, _ code: FieldErrorCode, _ message: String) {
             problems.append(.init(field: field, code: code, message: message))
         }
-        if !(1...4).contains(goal) { add("goal", "unknown_goal", "must be a goal number from 1 to 4, not \(goal)") }
+        if !(1...4).contains(goal) { add("goal", .unknownGoal, "must be a goal number from 1 to 4, not \(goal)") }
         let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty || title.unicodeScalars.count > 300 { add("title", "invalid_title", "must be 1 to 300 characters") }
-        if (description ?? "").unicodeScalars.count > 10_000 { add("description", "too_long", "must be at most 10000 characters") }
+        if trimmed.isEmpty || title.unicodeScalars.count > 300 { add("title", .invalidTitle, "must be 1 to 300 characters") }
+        if (description ?? "").unicodeScalars.count > 10_000 { add("description", .tooLong, "must be at most 10000 characters") }
         for (field, year) in [("baseline_year", baselineYear), ("target_year", targetYear)] {
-            if let year, !(2000...2100).contains(year) { add(field, "out_of_range", "must be a year from 2000 to 2100") }
+            if let year, !(2000...2100).contains(year) { add(field, .outOfRange, "must be a year from 2000 to 2100") }
         }
         if (baselineYear == nil) != (baselineValue == nil) {
-            add("baseline_value", "incomplete_baseline", "a baseline needs both baseline_year and baseline_value")
+            add("baseline_value", .incompleteBaseline, "a baseline needs both baseline_year and baseline_value")
         }
-        if let value = baselineValue, value < 0 { add("baseline_value", "out_of_range", "must not be negative") }
-        if let value = targetValue, value < 0 { add("target_value", "out_of_range", "must not be negative") }
+        if let value = baselineValue, value < 0 { add("baseline_value", .outOfRange, "must not be negative") }
+        if let value = targetValue, value < 0 { add("target_value", .outOfRange, "must not be negative") }
         if targetValue != nil && targetGrowthPct != nil {
-            add("target_growth_pct", "conflicting_target", "give a target value or a yearly growth, not both")
+            add("target_growth_pct", .conflictingTarget, "give a target value or a yearly growth, not both")
         }
         if let growth = targetGrowthPct, growth < -100 || growth > 1000 {
-            add("target_growth_pct", "out_of_range", "must be a percentage from -100 to 1000")
+            add("target_growth_pct", .outOfRange, "must be a percentage from -100 to 1000")
         }
         if let target = targetYear, let baseline = baselineYear, target < baseline {
-            add("target_year", "before_baseline", "must not be before the baseline year")
+            add("target_year", .beforeBaseline, "must not be before the baseline year")
         }
         return problems
     }

@@ -16,7 +16,7 @@ struct CommitmentRoutes {
             let code = try await existingCountry(context)
             let id = try Self.idParameter(context)
             guard let commitment = try await commitments.get(country: code, id: id, logger: context.logger) else {
-                throw Problem.unknownCommitment(id)
+                throw DomainError.unknownCommitment(id)
             }
             return try Response.json(commitment)
         }
@@ -42,14 +42,14 @@ struct CommitmentRoutes {
 
     private func existingCountry(_ context: AppRequestContext) async throws -> String {
         let code = try context.countryParameter()
-        guard try await catalogue.countryExists(code, logger: context.logger) else { throw Problem.unknownCountry(code) }
+        guard try await catalogue.countryExists(code, logger: context.logger) else { throw DomainError.unknownCountry(code) }
         return code
     }
 
     private static func idParameter(_ context: AppRequestContext) throws -> Int64 {
         let raw = context.parameters.get("id") ?? ""
         guard let id = Int64(raw), id > 0 else {
-            throw Problem(.notFound, code: "unknown_commitment", title: "Unknown commitment", detail: "There is no commitment '\(raw)' here.")
+            throw DomainError(.unknownCommitment, "There is no commitment '\(raw)' here.")
         }
         return id
     }

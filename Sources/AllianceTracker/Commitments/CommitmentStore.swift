@@ -57,7 +57,7 @@ struct CommitmentStore: Sendable {
             """, logger: logger).collect()
         let id = try rows[0].decode(Int64.self)
         guard let commitment = try await select(on: connection, logger: logger, country: country, id: id).first else {
-            throw Problem.internalError
+            throw MissingRow()
         }
         try await AuditLog.record(on: connection, logger: logger, actor: actor, action: "commitment.created",
                                   country: country, year: nil, entity: "commitment", entityID: String(id),
@@ -70,11 +70,11 @@ struct CommitmentStore: Sendable {
         country: String, id: Int64, patch: [String: JSONValue], actor: AuditActor, logger: Logger
     ) async throws -> Commitment {
         if let unknown = patch.keys.sorted().first(where: { !CommitmentInput.fields.contains($0) }) {
-            throw Problem.validation([.init(field: unknown, code: "unknown_field", message: "is not a field of a commitment")])
+            throw DomainError.invalid(unknown, .unknownField, "is not a field of a commitment")
         }
-        return try await database.transaction(logger: logger) { connection in
+        return try await database.connectionTransaction(logger: logger) { connection in
             guard let current = try await Self.select(on: connection, logger: logger, country: country, id: id, forUpdate: true).first
-            else { throw Problem.unknownCommitment(id) }
+            else { throw DomainError.unknownCommitment(id) }
             let input = try Self.merge(current.input, patch)
             if input == current.input { return current }
             try await Self.validate(input, on: connection, logger: logger)
@@ -95,7 +95,7 @@ struct CommitmentStore: Sendable {
 
     private static func merge(_ input: CommitmentInput, _ patch: [String: JSONValue]) throws -> CommitmentInput {
         guard case .object(var fields) = try JSONCoding.plainDecoder.decode(JSONValue.self, from: JSONCoding.encoder.encode(input))
-        else { throw Problem.internalError }
+        else { throw MissingRow() }
         for (key, value) in patch {
             fields[key] = value == .null ? nil : value
         }
@@ -110,21 +110,21 @@ struct CommitmentStore: Sendable {
             let goal = try await connection.query("SELECT goal FROM operational_goals WHERE code = \(og)", logger: logger)
                 .collect().first.map { try $0.decode(Int.self) }
             if goal == nil {
-                problems.append(.init(field: "operational_goal", code: "unknown_operational_goal", message: "there is no operational goal '\(og)'"))
+                problems.append(.init(field: "operational_goal", code: .unknownOperationalGoal, message: "there is no operational goal '\(og)'"))
             } else if goal != input.goal {
-                problems.append(.init(field: "operational_goal", code: "goal_mismatch", message: "'\(og)' is not under goal \(input.goal)"))
+                problems.append(.init(field: "operational_goal", code: .goalMismatch, message: "'\(og)' is not under goal \(input.goal)"))
             }
         }
         if let indicator = input.indicator {
             let goal = try await connection.query("SELECT goal FROM indicators WHERE code = \(indicator)", logger: logger)
                 .collect().first.map { try $0.decode(Int.self) }
             if goal == nil {
-                problems.append(.init(field: "indicator", code: "unknown_indicator", message: "there is no indicator '\(indicator)'"))
+                problems.append(.init(field: "indicator", code: .unknownIndicator, message: "there is no indicator '\(indicator)'"))
             } else if goal != input.goal {
-                problems.append(.init(field: "indicator", code: "goal_mismatch", message: "'\(indicator)' is not under goal \(input.goal)"))
+                problems.append(.init(field: "indicator", code: .goalMismatch, message: "'\(indicator)' is not under goal \(input.goal)"))
             }
         }
-        if !problems.isEmpty { throw Problem.validation(problems) }
+        if !problems.isEmpty { throw DomainError.invalid(problems) }
     }
 
     private static func auditState(_ input: CommitmentInput) -> [String: JSONValue] {
@@ -135,8 +135,8 @@ struct CommitmentStore: Sendable {
     }
 }
 
-extension Problem {
-    static func unknownCommitment(_ id: Int64) -> Problem {
-        Problem(.notFound, code: "unknown_commitment", title: "Unknown commitment", detail: "There is no commitment \(id) here.")
+extension DomainError {
+    static func unknownCommitment(_ id: Int64) -> DomainError {
+        DomainError(.unknownCommitment, "There is no commitment \(id) here.")
     }
 }

@@ -20,18 +20,18 @@ struct CycleInput: Decodable, Sendable {
     var requiredIndicators: [String]?
 
     func validate() throws {
-        var problems: [Problem.FieldProblem] = []
+        var problems: [FieldError] = []
         for (field, value) in [("opens_on", opensOn), ("due_on", dueOn), ("locks_on", locksOn)] where !CalendarDate.isValid(value) {
-            problems.append(.init(field: field, code: "invalid_date", message: "must be a date such as 2025-03-31, not '\(value)'"))
+            problems.append(.init(field: field, code: .invalidDate, message: "must be a date such as 2025-03-31, not '\(value)'"))
         }
         if problems.isEmpty, !(opensOn <= dueOn && dueOn <= locksOn) {
-            problems.append(.init(field: "due_on", code: "invalid_dates",
+            problems.append(.init(field: "due_on", code: .invalidDates,
                                   message: "the dates must run opens_on ≤ due_on ≤ locks_on"))
         }
         if let codes = requiredIndicators, Set(codes).count != codes.count {
-            problems.append(.init(field: "required_indicators", code: "duplicate_indicator", message: "lists an indicator twice"))
+            problems.append(.init(field: "required_indicators", code: .duplicateIndicator, message: "lists an indicator twice"))
         }
-        if !problems.isEmpty { throw Problem.validation(problems) }
+        if !problems.isEmpty { throw DomainError.invalid(problems) }
     }
 }
 

@@ -10,7 +10,7 @@ struct CycleRoutes {
     func register(on v1: RouterGroup<AppRequestContext>) {
         v1.get("cycles/{year}") { request, context in
             let year = try context.yearParameter()
-            guard let cycle = try await cycles.cycle(year, logger: context.logger) else { throw Problem.unknownCycle(year) }
+            guard let cycle = try await cycles.cycle(year, logger: context.logger) else { throw DomainError.unknownCycle(year) }
             return try CacheableResponse.json(cycle, for: request)
         }
         let secretariat = v1.group("cycles/{year}").add(middleware: AccessPolicy.secretariat)
@@ -25,7 +25,7 @@ struct CycleRoutes {
             let year = try context.yearParameter()
             let body = try await RequestBody<LockExceptionInput>(request, context: context)
             let actor = AuditActor(try context.requireIdentity)
-            guard try await cycles.cycle(year, logger: context.logger) != nil else { throw Problem.unknownCycle(year) }
+            guard try await cycles.cycle(year, logger: context.logger) != nil else { throw DomainError.unknownCycle(year) }
             return try await idempotency.perform(request, body: body.bytes, context: context) { [clock, logger = context.logger] connection in
                 let granted = try await CycleStore.grantException(
                     year, body.value, now: clock.now(), actor: actor, on: connection, logger: logger
@@ -37,9 +37,8 @@ struct CycleRoutes {
     }
 }
 
-extension Problem {
-    static func unknownCycle(_ year: Int) -> Problem {
-        Problem(.notFound, code: "unknown_cycle", title: "No reporting cycle",
-                detail: "There is no reporting cycle for \(year); the secretariat opens one with PUT /v1/cycles/\(year).")
+extension DomainError {
+    static func unknownCycle(_ year: Int) -> DomainError {
+        DomainError(.unknownCycle, "There is no reporting cycle for \(year); the secretariat opens one with PUT /v1/cycles/\(year).")
     }
 }

@@ -27,7 +27,7 @@ struct CycleStore: Sendable {
     /// of expected reporters is frozen at creation: members on the due date.
     func put(_ year: Int, _ input: CycleInput, actor: AuditActor, logger: Logger) async throws -> (Cycle, created: Bool) {
         try input.validate()
-        return try await database.transaction(logger: logger) { connection in
+        return try await database.connectionTransaction(logger: logger) { connection in
             try await Self.checkIndicators(input.requiredIndicators, on: connection, logger: logger)
             let existing = try await connection.query(
                 "SELECT 1 FROM reporting_cycles WHERE year = \(Int16(year)) FOR UPDATE", logger: logger
@@ -44,7 +44,7 @@ struct CycleStore: Sendable {
                 _ = try await connection.query("DELETE FROM cycle_required_indicators WHERE year = \(Int16(year))", logger: logger)
             }
             try await Self.setRequired(year, input.requiredIndicators, on: connection, logger: logger)
-            guard let cycle = try await Self.cycle(year, on: connection, logger: logger) else { throw Problem.internalError }
+            guard let cycle = try await Self.cycle(year, on: connection, logger: logger) else { throw MissingRow() }
             try await AuditLog.record(
                 on: connection, logger: logger, actor: actor, action: old == nil ? "cycle.created" : "cycle.changed",
                 country: nil, year: year, entity: "cycle", entityID: String(year),
@@ -80,10 +80,9 @@ struct CycleStore: Sendable {
             "SELECT code FROM indicators WHERE code = ANY(\(codes))", logger: logger
         ).collect().map { try $0.decode(String.self) }
         let problems = codes.enumerated().filter { !known.contains($0.element) }.map { index, code in
-            Problem.FieldProblem(field: "required_indicators[\(index)]", code: "unknown_indicator",
-                                 message: "there is no indicator '\(code)'")
+            FieldError(field: "required_indicators[\(index)]", code: .unknownIndicator, message: "there is no indicator '\(code)'")
         }
-        if !problems.isEmpty { throw Problem.validation(problems) }
+        if !problems.isEmpty { throw DomainError.invalid(problems) }
     }
 
     private static func auditState(_ cycle: Cycle) -> [String: JSONValue] {
@@ -95,21 +94,21 @@ struct CycleStore: Sendable {
     static func grantException(
         _ year: Int, _ input: LockExceptionInput, now: Date, actor: AuditActor, on connection: PostgresConnection, logger: Logger
     ) async throws -> LockException {
-        var problems: [Problem.FieldProblem] = []
+        var problems: [FieldError] = []
         if input.until <= now {
-            problems.append(.init(field: "until", code: "not_in_future", message: "must be a time in the future"))
+            problems.append(.init(field: "until", code: .notInFuture, message: "must be a time in the future"))
         }
         if input.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || input.reason.unicodeScalars.count > 2000 {
-            problems.append(.init(field: "reason", code: "missing_reason", message: "must say why, in 1 to 2000 characters"))
+            problems.append(.init(field: "reason", code: .missingReason, message: "must say why, in 1 to 2000 characters"))
         }
         let expected = try await connection.query("""
             SELECT 1 FROM cycle_expected_reporters WHERE year = \(Int16(year)) AND country = \(input.country)
             """, logger: logger).collect()
         if expected.isEmpty {
-            problems.append(.init(field: "country", code: "not_expected",
+            problems.append(.init(field: "country", code: .notExpected,
                                   message: "'\(input.country)' is not expected to report for \(year)"))
         }
-        if !problems.isEmpty { throw Problem.validation(problems) }
+        if !problems.isEmpty { throw DomainError.invalid(problems) }
         let row = try await connection.query("""
             INSERT INTO lock_exceptions (year, country, until, reason, granted_by)
             VALUES (\(Int16(year)), \(input.country), \(input.until), \(input.reason), \(actor.tokenID))

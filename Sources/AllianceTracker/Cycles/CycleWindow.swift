@@ -16,15 +16,13 @@ enum CycleWindow {
                            WHERE e.year = c.year AND e.country = \(country) AND e.until > \(now))
             FROM reporting_cycles c WHERE c.year = \(Int16(year))
             """, logger: logger).collect()
-        guard let row = rows.first else { throw Problem.unknownCycle(year) }
+        guard let row = rows.first else { throw DomainError.unknownCycle(year) }
         let (opensOn, locksOn, excepted) = try row.decode((String, String, Bool).self)
         if today < opensOn {
-            throw Problem(.conflict, code: "cycle_not_open", title: "Reporting cycle not open",
-                          detail: "Reports for \(year) open on \(opensOn).")
+            throw DomainError(.cycleNotOpen, "Reports for \(year) open on \(opensOn).")
         }
-        if today > locksOn && actor.role == Identity.Role.country.rawValue && !excepted {
-            throw Problem(.conflict, code: "cycle_locked", title: "Reporting cycle locked",
-                          detail: "Reports for \(year) locked after \(locksOn); the secretariat can grant an exception.")
+        if today > locksOn && actor.role == .country && !excepted {
+            throw DomainError(.cycleLocked, "Reports for \(year) locked after \(locksOn); the secretariat can grant an exception.")
         }
     }
 }

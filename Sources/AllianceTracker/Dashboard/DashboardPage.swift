@@ -185,8 +185,8 @@ struct DashboardPage {
 
     private static func unit(_ indicator: Indicator) -> String {
         switch indicator.measureKind {
-        case "ratio", "boolean": "%"
-        default: indicator.unit
+        case .ratio, .boolean: "%"
+        case .flow, .stock, .duration: indicator.unit
         }
     }
 

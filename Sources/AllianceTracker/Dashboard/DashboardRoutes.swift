@@ -25,7 +25,7 @@ struct DashboardRoutes {
 
     private func page(_ year: Int, request: Request, logger: Logger) async throws -> Response {
         let published = try await releases.latestByYear(logger: logger)
-        guard let release = published.first(where: { $0.year == year }) else { throw Problem.noRelease(year) }
+        guard let release = published.first(where: { $0.year == year }) else { throw DomainError.noRelease(year) }
         let key = "page/\(year)/" + (try await releases.signature(logger: logger))
         let rendered = try await releases.rendered(key) { [self] in
             let html = try await render(year: year, release: release, published: published, logger: logger)

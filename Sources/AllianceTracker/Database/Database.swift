@@ -33,7 +33,7 @@ public final class Database: Sendable {
     }
 
     private func currentPool() throws -> PostgresClient {
-        guard let client = pool.withLockedValue({ $0 }) else { throw Problem.databaseUnavailable }
+        guard let client = pool.withLockedValue({ $0 }) else { throw DomainError.databaseUnavailable }
         return client
     }
 
@@ -41,7 +41,7 @@ public final class Database: Sendable {
     /// pool's own errors; the client is told what happened: 503.
     private func failure(_ error: any Error, from client: PostgresClient) -> any Error {
         let replaced = pool.withLockedValue { $0 !== client }
-        return replaced && !(error is Problem) ? Problem.databaseUnavailable : error
+        return replaced && !(error is DomainError) ? DomainError.databaseUnavailable : error
     }
 
     /// Counted as in use until the first rows arrive; the pool keeps the connection
@@ -73,8 +73,8 @@ public final class Database: Sendable {
 
     /// `withTransaction`, rethrowing the error that decided, as it was thrown.
     /// PostgresNIO wraps it in `PostgresTransactionError`, which would hide a
-    /// `Problem` or a lost connection from the error middleware.
-    func transaction<Result>(
+    /// `DomainError` or a lost connection from the error middleware.
+    func connectionTransaction<Result>(
         logger: Logger, isolation: isolated (any Actor)? = #isolation,
         _ body: (PostgresConnection) async throws -> sending Result
     ) async throws -> sending Result {

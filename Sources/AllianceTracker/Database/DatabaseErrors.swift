@@ -1,31 +1,27 @@
 import PostgresNIO
 
-/// Database errors as domain problems. Handlers check the rules they know first;
+/// Database errors as domain errors. Services check the rules they know first;
 /// these are the backstop when the database's own rules (checks, keys) or its
 /// absence decide, so that the client gets a 4xx or a 503, never a 500.
 enum DatabaseErrors {
-    static func problem(for error: PSQLError) -> Problem? {
+    static func domainError(for error: PSQLError) -> DomainError? {
         switch error.code {
         case .server:
             let state = error.serverInfo?[.sqlState] ?? ""
             let constraint = error.serverInfo?[.constraintName] ?? "a rule"
             switch state {
             case "23505":
-                return Problem(.conflict, code: "already_exists", title: "Already exists",
-                               detail: "This would duplicate an existing record (\(constraint)).")
+                return DomainError(.alreadyExists, "This would duplicate an existing record (\(constraint)).")
             case "23503", "23514", "22003", "22001", "23502":
-                return Problem(.unprocessableContent, code: "constraint_violation", title: "The request breaks a rule",
-                               detail: "The database refused the change (\(constraint)).")
+                return DomainError(.constraintViolation, "The database refused the change (\(constraint)).")
             case "22021", "22P05":
                 // U+0000, which text and jsonb cannot hold; `RequestBody` refuses it in bodies first
-                return Problem(.unprocessableContent, code: "invalid_body", title: "Invalid request body",
-                               detail: "The request holds text the database cannot store, such as U+0000 (NUL).")
+                return DomainError(.invalidBody, "The request holds text the database cannot store, such as U+0000 (NUL).")
             case "57P01", "57P02", "57P03":
                 // the server is shutting down, crashed, or not yet accepting connections
                 return .databaseUnavailable
             case "40001", "40P01":
-                return Problem(.serviceUnavailable, code: "retry", title: "Conflicting changes",
-                               detail: "Another change got in the way; try again.", headers: [.retryAfter: "1"])
+                return DomainError(.retry, "Another change got in the way; try again.")
             default:
                 return nil
             }
@@ -37,3 +33,11 @@ enum DatabaseErrors {
         }
     }
 }
+
+extension DomainError {
+    static let databaseUnavailable = DomainError(.databaseUnavailable, "The database cannot be reached; try again shortly.")
+}
+
+/// A row that the same transaction has just written or locked is not there: a bug,
+/// logged and answered with a 500.
+struct MissingRow: Error {}

@@ -21,7 +21,7 @@ public struct DemoSeeder: Sendable {
     }
 
     public func seed(_ database: Database, logger: Logger) async throws -> Outcome {
-        try await database.transaction(logger: logger) { connection in
+        try await database.connectionTransaction(logger: logger) { connection in
             let present = try await connection.query("SELECT EXISTS (SELECT 1 FROM reports WHERE demo)", logger: logger)
                 .collect()[0].decode(Bool.self)
             if present { return Outcome(years: nil, reports: 0, releases: 0) }

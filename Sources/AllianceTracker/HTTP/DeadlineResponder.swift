@@ -58,8 +58,6 @@ extension HTTPField.Name {
 
 extension Problem {
     static func timedOut(after limit: Duration) -> Problem {
-        Problem(.serviceUnavailable, code: "timed_out", title: "Request timed out",
-                detail: "The request was not answered within \(limit.components.seconds) s; try again shortly.",
-                headers: [.retryAfter: "5"])
+        Problem(.timedOut, detail: "The request was not answered within \(limit.components.seconds) s; try again shortly.")
     }
 }

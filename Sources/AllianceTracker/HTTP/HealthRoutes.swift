@@ -32,10 +32,3 @@ struct HealthRoutes {
         }
     }
 }
-
-extension Problem {
-    static let databaseUnavailable = Problem(
-        .serviceUnavailable, code: "database_unavailable", title: "Database unavailable",
-        detail: "The database cannot be reached; try again shortly.", headers: [.retryAfter: "5"]
-    )
-}

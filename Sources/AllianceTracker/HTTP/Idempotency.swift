@@ -42,16 +42,15 @@ struct Idempotency: Sendable {
     ) async throws -> Response {
         let logger = context.logger
         guard let key = request.headers[Self.header] else {
-            return try await database.transaction(logger: logger) { try await create($0) }.response()
+            return try await database.connectionTransaction(logger: logger) { try await create($0) }.response()
         }
         guard (1...255).contains(key.utf8.count) else {
-            throw Problem(.badRequest, code: "invalid_idempotency_key", title: "Invalid Idempotency-Key",
-                          detail: "An Idempotency-Key must be 1 to 255 characters.")
+            throw Problem(.invalidIdempotencyKey, detail: "An Idempotency-Key must be 1 to 255 characters.")
         }
         let token = try context.requireIdentity.tokenID
         let fingerprint = Self.fingerprint(request, body: body)
         do {
-            return try await database.transaction(logger: logger) { connection in
+            return try await database.connectionTransaction(logger: logger) { connection in
                 if let stored = try await Self.stored(token: token, key: key, on: connection, logger: logger) {
                     return try stored.replay(matching: fingerprint)
                 }
@@ -85,7 +84,7 @@ struct Idempotency: Sendable {
         func replay(matching fingerprint: Data) throws -> Response {
             guard fingerprint == self.fingerprint else {
                 throw Problem(
-                    .unprocessableContent, code: "idempotency_key_reused", title: "Idempotency-Key reused",
+                    .idempotencyKeyReused,
                     detail: "This Idempotency-Key was used with another request; use a new key for a new request."
                 )
             }

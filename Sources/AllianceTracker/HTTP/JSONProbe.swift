@@ -90,20 +90,20 @@ extension JSONProbe {
     }
 
     /// The strings and keys of a body that hold U+0000.
-    static func fieldsWithNUL(in bytes: ByteBuffer) -> [Problem.FieldProblem] {
+    static func fieldsWithNUL(in bytes: ByteBuffer) -> [FieldError] {
         let leaves = (try? JSONCoding.plainDecoder.decode(JSONProbe.self, from: bytes))?.leaves() ?? []
         let fields = leaves.compactMap { leaf -> String? in
             guard case .scalar(.string(let text)) = leaf.probe, text.unicodeScalars.contains("\u{0}") else { return nil }
             return leaf.field
         }
         return (fields.isEmpty ? ["body"] : fields).map { field in
-            Problem.FieldProblem(field: field, code: "invalid_character", message: "\(field) may not contain U+0000 (NUL)")
+            FieldError(field: field, code: .invalidCharacter, message: "\(field) may not contain U+0000 (NUL)")
         }
     }
 
     /// The fields of a body holding numbers that `decode` cannot convert, or nil
     /// when the body is not JSON at all.
-    static func unconvertibleNumbers(in bytes: ByteBuffer, decode: (Data) throws -> Void) -> [Problem.FieldProblem]? {
+    static func unconvertibleNumbers(in bytes: ByteBuffer, decode: (Data) throws -> Void) -> [FieldError]? {
         guard let probe = try? JSONCoding.plainDecoder.decode(JSONProbe.self, from: bytes) else { return nil }
         var beyondDecimal: [Leaf] = []
         var notInt: [Leaf] = []
@@ -112,7 +112,7 @@ extension JSONProbe {
             if value == nil { beyondDecimal.append(leaf) } else if !fitsInt { notInt.append(leaf) }
         }
         if !beyondDecimal.isEmpty {
-            return beyondDecimal.map { problem($0, "out_of_range", "is too large or too small a number") }
+            return beyondDecimal.map { problem($0, .outOfRange, "is too large or too small a number") }
         }
         // a fraction, or a whole number beyond 64 bits, fails only where an Int is
         // expected: try each alone (a few: each try decodes the body again)
@@ -120,13 +120,13 @@ extension JSONProbe {
             refuses(decode, Data(probe.json(keeping: leaf.path).text.utf8))
         }
         guard !refused.isEmpty else {
-            return [Problem.FieldProblem(field: "body", code: "out_of_range", message: "body holds a number this service cannot take")]
+            return [FieldError(field: "body", code: .outOfRange, message: "body holds a number this service cannot take")]
         }
-        return refused.map { problem($0, "invalid_type", "must be a whole number that fits in 64 bits") }
+        return refused.map { problem($0, .invalidType, "must be a whole number that fits in 64 bits") }
     }
 
-    private static func problem(_ leaf: Leaf, _ code: String, _ message: String) -> Problem.FieldProblem {
-        Problem.FieldProblem(field: leaf.field, code: code, message: "\(leaf.field) \(message)")
+    private static func problem(_ leaf: Leaf, _ code: FieldErrorCode, _ message: String) -> FieldError {
+        FieldError(field: leaf.field, code: code, message: "\(leaf.field) \(message)")
     }
 
     /// Whether `decode` fails on `data` the way it fails on a number it cannot convert.

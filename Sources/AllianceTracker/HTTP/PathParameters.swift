@@ -5,7 +5,7 @@ extension AppRequestContext {
     func yearParameter() throws -> Int {
         let raw = parameters.get("year") ?? ""
         guard let year = Int(raw), (2012...2100).contains(year) else {
-            throw Problem.invalidParameter("year", "must be a reporting year from 2012 to 2100, not '\(raw)'")
+            throw DomainError.invalidParameter("year", "must be a reporting year from 2012 to 2100, not '\(raw)'")
         }
         return year
     }

@@ -1,22 +1,33 @@
 import Foundation
 import Hummingbird
 
-/// An error as the client sees it: an RFC 9457 problem with a stable `code`.
-/// Every failure a handler can foresee is thrown as one of these.
-public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
-    public var status: HTTPResponse.Status
-    public var code: String
-    public var title: String
-    public var detail: String
+/// An error as the client sees it: an RFC 9457 problem with a stable `code`. The
+/// services throw `DomainError`, which becomes a `Problem` here and only here; the
+/// HTTP layer throws its own (a missing token, a method a path does not take).
+struct Problem: Error, Sendable, Equatable {
+    var status: HTTPResponse.Status
+    /// A `ProblemCode`, or a lone field error's `FieldErrorCode`.
+    var code: String
+    var title: String
+    var detail: String
     /// For validation errors: each problem with the field it concerns.
-    public var errors: [FieldProblem]
+    var errors: [FieldError]
     /// Extra response headers, such as WWW-Authenticate on a 401.
-    public var headers: HTTPFields
+    var headers: HTTPFields
 
-    public init(
-        _ status: HTTPResponse.Status, code: String, title: String, detail: String,
-        errors: [FieldProblem] = [], headers: HTTPFields = [:]
-    ) {
+    init(_ code: ProblemCode, detail: String, errors: [FieldError] = [], headers: HTTPFields = [:]) {
+        self.init(status: code.status, code: code.rawValue, title: code.title, detail: detail, errors: errors, headers: headers)
+        if let seconds = code.retryAfter { self.headers[.retryAfter] = String(seconds) }
+    }
+
+    /// The one mapping from what the rules refuse to what the client reads.
+    init(_ error: DomainError) {
+        self.init(error.code, detail: error.detail, errors: error.fields)
+        code = error.publicCode
+    }
+
+    /// For an error the framework answered with a status of its own.
+    init(status: HTTPResponse.Status, code: String, title: String, detail: String, errors: [FieldError] = [], headers: HTTPFields = [:]) {
         self.status = status
         self.code = code
         self.title = title
@@ -25,39 +36,9 @@ public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         self.headers = headers
     }
 
-    /// As the command line shows it: the code, then what is wrong.
-    public var description: String {
-        errors.isEmpty ? "\(code): \(detail)" : errors.map { "\($0.code): \($0.field): \($0.message)" }.joined(separator: "\n")
-    }
-
-    public struct FieldProblem: Codable, Sendable, Equatable {
-        public var field: String
-        public var code: String
-        public var message: String
-
-        public init(field: String, code: String, message: String) {
-            self.field = field
-            self.code = code
-            self.message = message
-        }
-    }
-
-    static func notFound(_ detail: String) -> Problem {
-        Problem(.notFound, code: "not_found", title: "Not found", detail: detail)
-    }
-
-    static func invalidParameter(_ name: String, _ message: String) -> Problem {
-        Problem(
-            .badRequest, code: "invalid_parameter", title: "Invalid parameter",
-            detail: "\(name): \(message)",
-            errors: [FieldProblem(field: name, code: "invalid_parameter", message: message)]
-        )
-    }
-
-    static let internalError = Problem(
-        .internalServerError, code: "internal_error", title: "Internal server error",
-        detail: "The server could not complete the request. It has been logged."
-    )
+    static let internalError = Problem(.internalError, detail: "The server could not complete the request. It has been logged.")
+    static let databaseUnavailable = Problem(.databaseUnavailable, detail: "The database cannot be reached; try again shortly.")
+    static let forbidden = Problem(.forbidden, detail: "This token may not do that.")
 }
 
 extension Problem {
@@ -67,7 +48,7 @@ extension Problem {
         var status: Int
         var detail: String
         var code: String
-        var errors: [FieldProblem]?
+        var errors: [FieldError]?
     }
 
     /// The problem as an `application/problem+json` response.
@@ -81,22 +62,4 @@ extension Problem {
         fields[.contentType] = "application/problem+json"
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
-}
-
-extension Problem {
-    /// A request whose content breaks the rules: 422, listing each problem with its
-    /// field. The `code` is the problem's own when there is one, else `validation_failed`.
-    static func validation(_ problems: [FieldProblem]) -> Problem {
-        Problem(
-            .unprocessableContent,
-            code: problems.count == 1 ? problems[0].code : "validation_failed",
-            title: "The request is not valid",
-            detail: problems.map { "\($0.field): \($0.message)" }.joined(separator: "; "),
-            errors: problems
-        )
-    }
-
-    static let forbidden = Problem(
-        .forbidden, code: "forbidden", title: "Forbidden", detail: "This token may not do that."
-    )
 }

@@ -19,6 +19,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         switch error {
         case let problem as Problem:
             return problem
+        case let error as DomainError:
+            return Problem(error)
         case let error as HTTPError:
             return problem(for: error, request: request)
         case let error as any HTTPResponseError where error.status == .contentTooLarge:
@@ -30,9 +32,9 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             // the request's deadline cut it off (DeadlineResponder has answered 503 already)
             logger.notice("request cancelled")
             return .databaseUnavailable
-        case let error as PSQLError where DatabaseErrors.problem(for: error) != nil:
+        case let error as PSQLError where DatabaseErrors.domainError(for: error) != nil:
             logger.notice("database refused", metadata: ["error": "\(String(reflecting: error))"])
-            return DatabaseErrors.problem(for: error)!
+            return Problem(DatabaseErrors.domainError(for: error)!)
         default:
             logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))"])
             return .internalError
@@ -42,14 +44,15 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     private func problem(for error: HTTPError, request: Request) -> Problem {
         switch error.status {
         case .notFound:
-            return .notFound("There is no resource at \(request.uri.path).")
+            return Problem(.notFound, detail: "There is no resource at \(request.uri.path).")
         case .contentTooLarge:
             return .bodyTooLarge
         default:
             let status = error.status
+            let code: ProblemCode = status.code < 500 ? .badRequest : .internalError
             return Problem(
-                status, code: status.code < 500 ? "bad_request" : "internal_error",
-                title: status.reasonPhrase, detail: error.body ?? status.reasonPhrase, headers: error.headers
+                status: status, code: code.rawValue, title: status.reasonPhrase, detail: error.body ?? status.reasonPhrase,
+                headers: error.headers
             )
         }
     }
@@ -63,16 +66,15 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         let field: String
         let message: String
-        var code = "invalid_type"
+        var code = FieldErrorCode.invalidType
         switch error {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
-            return Problem(.badRequest, code: "malformed_json", title: "Malformed JSON",
-                           detail: "The request body is not valid JSON.")
+            return Problem(.malformedJSON, detail: "The request body is not valid JSON.")
         case .dataCorrupted(let context):
             (field, message) = (path(context.codingPath), "has a value that is not valid here")
         case .keyNotFound(let key, let context):
             (field, message) = (path(context.codingPath + [key]), "is required")
-            code = "missing_field"
+            code = .missingField
         case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
             (field, message) = (path(context.codingPath), "must be \(Self.describe(type))")
         @unknown default:
@@ -96,14 +98,12 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
 extension Problem {
     /// 422 `invalid_body`: the body is JSON, but not what the resource takes. Each
     /// message starts with its field's name.
-    static func invalidBody(_ errors: [FieldProblem]) -> Problem {
-        Problem(.unprocessableContent, code: "invalid_body", title: "Invalid request body",
-                detail: errors.map(\.message).joined(separator: "; ") + ".", errors: errors)
+    static func invalidBody(_ errors: [FieldError]) -> Problem {
+        Problem(.invalidBody, detail: errors.map(\.message).joined(separator: "; ") + ".", errors: errors)
     }
 
     static let bodyTooLarge = Problem(
-        .contentTooLarge, code: "body_too_large", title: "Request body too large",
-        detail: "Request bodies may be at most \(AppRequestContext.maximumBodyBytes) bytes."
+        .bodyTooLarge, detail: "Request bodies may be at most \(AppRequestContext.maximumBodyBytes) bytes."
     )
 }
 

@@ -41,12 +41,12 @@ public struct ReportImporter: Sendable {
             throw ImportError(problems: [.init(line: 1, message: "the header lacks \(missing.joined(separator: ", "))")])
         }
         guard (2012...2100).contains(year) else {
-            throw ImportError(problems: [.init(line: 0, message: "invalid_parameter: --year must be from 2012 to 2100")])
+            throw ImportError(problems: [.init(line: 0, message: "\(FieldErrorCode.invalidParameter.rawValue): --year must be from 2012 to 2100")])
         }
         let groups = try Self.group(table)
         let total = groups.reduce(0) { $0 + $1.rows.count }
         do {
-            try await database.transaction(logger: logger) { connection in
+            try await database.connectionTransaction(logger: logger) { connection in
                 let validator = try await ReportValidator.load(on: connection, logger: logger)
                 let writer = ReportWriter(connection: connection, logger: logger, actor: .commandLine, now: clock.now())
                 var problems: [ImportError.Problem] = []
@@ -71,13 +71,13 @@ public struct ReportImporter: Sendable {
         var merged: [String: ReportInput.ValueInput] = [:]
         for value in current?.values ?? [] {
             merged[value.indicator] = .init(indicator: value.indicator, value: value.value, notAvailable: value.notAvailable,
-                                            note: value.note, source: value.source, nature: value.nature)
+                                            note: value.note, source: value.source, nature: value.nature.rawValue)
         }
         var problems: [ImportError.Problem] = []
         var seen = Set<String>()
         for (line, value) in group.rows {
             let found = validator.check(value, field: "", seen: &seen)
-            problems += found.problems.map { .init(line: line, message: "\($0.code): \($0.field.dropFirst()): \($0.message)") }
+            problems += found.problems.map { .init(line: line, message: "\($0.code.rawValue): \($0.field.dropFirst()): \($0.message)") }
             merged[value.indicator] = value
         }
         guard problems.isEmpty else { return problems }
@@ -88,9 +88,9 @@ public struct ReportImporter: Sendable {
         do {
             _ = try await writer.save(country: group.country, year: year, validator.validate(input), precondition: .none)
             return []
-        } catch let problem as Problem {
-            let detail = problem.errors.isEmpty ? problem.detail : problem.errors.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
-            return [.init(line: group.rows[0].line, message: "\(problem.code): \(group.country): \(detail)")]
+        } catch let error as DomainError {
+            let detail = error.fields.isEmpty ? error.detail : error.fields.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
+            return [.init(line: group.rows[0].line, message: "\(error.publicCode): \(group.country): \(detail)")]
         }
     }
 
@@ -100,7 +100,7 @@ public struct ReportImporter: Sendable {
         var problems: [ImportError.Problem] = []
         for record in table.records {
             guard let country = record["country"], let indicator = record["indicator"] else {
-                problems.append(.init(line: record.line, message: "missing_value: country and indicator are required"))
+                problems.append(.init(line: record.line, message: "\(FieldErrorCode.missingValue.rawValue): country and indicator are required"))
                 continue
             }
             var value: ReportedValue?
@@ -112,7 +112,7 @@ public struct ReportImporter: Sendable {
                     guard let number = Decimal(string: raw, locale: Locale(identifier: "en_US_POSIX")),
                           raw.wholeMatch(of: /-?[0-9]+(\.[0-9]+)?/) != nil
                     else {
-                        problems.append(.init(line: record.line, message: "invalid_type: value: '\(raw)' is not a number or true/false"))
+                        problems.append(.init(line: record.line, message: "\(FieldErrorCode.invalidType.rawValue): value: '\(raw)' is not a number or true/false"))
                         continue
                     }
                     value = .number(number)

@@ -68,7 +68,7 @@ actor PublicReleases {
         let task = summaries[key] ?? Task { [database, disclosure] in
             guard let stored = try await database.withConnection({ connection in
                 try await ReleaseStore.summary(year: info.year, release: info.release, on: connection, logger: logger)
-            }) else { throw Problem.noRelease(info.year) }
+            }) else { throw DomainError.noRelease(info.year) }
             return disclosure.publicView(of: stored)
         }
         summaries[key] = task
@@ -118,9 +118,8 @@ actor PublicReleases {
     }
 }
 
-extension Problem {
-    static func noRelease(_ year: Int) -> Problem {
-        Problem(.notFound, code: "no_release", title: "Not published",
-                detail: "No summary for \(year) has been published yet.")
+extension DomainError {
+    static func noRelease(_ year: Int) -> DomainError {
+        DomainError(.noRelease, "No summary for \(year) has been published yet.")
     }
 }

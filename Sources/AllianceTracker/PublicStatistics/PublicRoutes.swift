@@ -17,7 +17,7 @@ struct PublicRoutes {
             let year = try context.yearParameter()
             let format = try ResponseFormat(request)
             let published = try await releases.visible(logger: context.logger).filter { $0.year == year }
-            guard let latest = published.last else { throw Problem.noRelease(year) }
+            guard let latest = published.last else { throw DomainError.noRelease(year) }
             return try await summaryResponse(latest, latest: latest.release, format: format, request: request, logger: context.logger)
         }
         group.get("summaries/{year}/releases/{n}") { request, context in
@@ -27,8 +27,7 @@ struct PublicRoutes {
             guard let number = Int(context.parameters.get("n") ?? ""), let info = published.first(where: { $0.release == number }),
                   let latest = published.last
             else {
-                throw Problem(.notFound, code: "no_release", title: "Not published",
-                              detail: "\(year) has no published release \(context.parameters.get("n") ?? "").")
+                throw DomainError(.noRelease, "\(year) has no published release \(context.parameters.get("n") ?? "").")
             }
             return try await summaryResponse(info, latest: latest.release, format: format, request: request, logger: context.logger)
         }

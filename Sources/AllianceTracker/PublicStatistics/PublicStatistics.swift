@@ -10,7 +10,7 @@ struct PublicStatistics: Sendable {
 
     func series(_ code: String, logger: Logger) async throws -> IndicatorSeries {
         let known = try await database.query("SELECT measure_kind, unit FROM indicators WHERE code = \(code)", logger: logger).collect()
-        guard let row = known.first else { throw Problem.unknownIndicator(code) }
+        guard let row = known.first else { throw DomainError.unknownIndicator(code) }
         let (kind, unit) = try row.decode((String, String).self)
         var series = IndicatorSeries(indicator: code, measureKind: kind, unit: unit, demo: false, points: [])
         for info in try await releases.latestByYear(logger: logger) {

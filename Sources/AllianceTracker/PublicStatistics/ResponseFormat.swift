@@ -8,7 +8,7 @@ enum ResponseFormat: String, Sendable {
     init(_ request: Request) throws {
         if let asked = request.uri.queryParameters["format"] {
             guard let format = ResponseFormat(rawValue: String(asked)) else {
-                throw Problem.invalidParameter("format", "must be json or csv, not '\(asked)'")
+                throw DomainError.invalidParameter("format", "must be json or csv, not '\(asked)'")
             }
             self = format
         } else if let accept = request.headers[.accept], accept.contains("text/csv") {

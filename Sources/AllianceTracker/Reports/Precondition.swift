@@ -20,8 +20,7 @@ enum Precondition: Sendable {
         case (nil, nil):
             return
         case (nil, .some):
-            throw Problem(.preconditionRequired, code: "precondition_required", title: "If-Match required",
-                          detail: "Changing an existing report needs an If-Match header with its current ETag.")
+            throw DomainError(.preconditionRequired, "Changing an existing report needs an If-Match header with its current ETag.")
         case (.some(let header), let current):
             guard let current, Self.tags(header).contains(where: { $0 == "*" || $0 == String(current) }) else {
                 throw Self.mismatch(current: current)
@@ -29,10 +28,10 @@ enum Precondition: Sendable {
         }
     }
 
-    static func mismatch(current: Int?) -> Problem {
-        Problem(
-            .preconditionFailed, code: "version_mismatch", title: "Version mismatch",
-            detail: current.map { "The report is now at version \($0); fetch it, reapply your change and send If-Match: \"\($0)\"." }
+    static func mismatch(current: Int?) -> DomainError {
+        DomainError(
+            .versionMismatch,
+            current.map { "The report is now at version \($0); fetch it, reapply your change and send If-Match: \"\($0)\"." }
                 ?? "The report was created meanwhile, or does not exist yet: fetch it before changing it."
         )
     }

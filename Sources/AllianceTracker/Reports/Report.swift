@@ -4,7 +4,7 @@ import Foundation
 struct Report: Encodable, Sendable {
     var country: String
     var year: Int
-    var status: String
+    var status: ReportStatus
     /// The working version: the report's ETag.
     var version: Int
     /// The version that counts in summaries, if one was accepted. While an
@@ -36,7 +36,7 @@ struct ReportValue: Codable, Sendable, Equatable {
     var notAvailable: String?
     var note: String?
     var source: String?
-    var nature: String
+    var nature: ValueNature
 }
 
 struct Narrative: Codable, Sendable, Equatable {

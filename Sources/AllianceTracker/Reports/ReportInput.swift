@@ -53,7 +53,7 @@ enum ReportedValue: Codable, Sendable, Equatable {
         }
     }
 
-    init(stored: Decimal, kind: String) {
-        self = kind == "boolean" ? .bool(stored != 0) : .number(stored)
+    init(stored: Decimal, kind: MeasureKind) {
+        self = kind == .boolean ? .bool(stored != 0) : .number(stored)
     }
 }

@@ -14,25 +14,23 @@ struct ReportLifecycle {
         try await CycleWindow.check(year: year, country: country, actor: actor, now: now, on: connection, logger: logger)
         let row = try await lockedRow(country: country, year: year, precondition: precondition)
         switch row.status {
-        case "submitted":
-            throw Problem(.conflict, code: "already_submitted", title: "Already submitted",
-                          detail: "Version \(row.currentVersion) is already submitted and awaits review.")
-        case "accepted":
-            throw Problem(.conflict, code: "nothing_to_submit", title: "Nothing to submit",
-                          detail: "Version \(row.currentVersion) is accepted; save an amendment before submitting again.")
-        default:
+        case .submitted:
+            throw DomainError(.alreadySubmitted, "Version \(row.currentVersion) is already submitted and awaits review.")
+        case .accepted:
+            throw DomainError(.nothingToSubmit, "Version \(row.currentVersion) is accepted; save an amendment before submitting again.")
+        case .draft, .returned:
             break
         }
         let problems = try await SubmissionCheck.problems(
             reportID: row.id, version: row.currentVersion, country: country, year: year, on: connection, logger: logger
         )
-        if !problems.isEmpty { throw Problem.validation(problems) }
+        if !problems.isEmpty { throw DomainError.invalid(problems) }
         _ = try await connection.query("""
             UPDATE reports SET status = 'submitted', submitted_at = \(now),
                    first_submitted_at = coalesce(first_submitted_at, \(now))
             WHERE id = \(row.id)
             """, logger: logger)
-        try await auditTransition(country: country, year: year, row: row, to: "submitted", reason: nil)
+        try await auditTransition(country: country, year: year, row: row, to: .submitted, reason: nil)
         return try await reloaded(country: country, year: year)
     }
 
@@ -44,16 +42,14 @@ struct ReportLifecycle {
     func review(country: String, year: Int, decision: Decision, comment: String?, precondition: Precondition) async throws -> Report {
         let comment = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
         if decision == .return, comment?.isEmpty ?? true {
-            throw Problem.validation([.init(field: "comment", code: "missing_comment",
-                                            message: "say why the report is returned, so the country can correct it")])
+            throw DomainError.invalid("comment", .missingComment, "say why the report is returned, so the country can correct it")
         }
         if let comment, comment.unicodeScalars.count > 4000 {
-            throw Problem.validation([.init(field: "comment", code: "too_long", message: "must be at most 4000 characters")])
+            throw DomainError.invalid("comment", .tooLong, "must be at most 4000 characters")
         }
         let row = try await lockedRow(country: country, year: year, precondition: precondition)
-        guard row.status == "submitted" else {
-            throw Problem(.conflict, code: "not_submitted", title: "Not submitted",
-                          detail: "Only a submitted report can be reviewed; this one is \(row.status).")
+        guard row.status == .submitted else {
+            throw DomainError(.notSubmitted, "Only a submitted report can be reviewed; this one is \(row.status).")
         }
         switch decision {
         case .accept:
@@ -65,38 +61,37 @@ struct ReportLifecycle {
             _ = try await connection.query("UPDATE reports SET status = 'returned' WHERE id = \(row.id)", logger: logger)
         }
         try await auditTransition(country: country, year: year, row: row,
-                                  to: decision == .accept ? "accepted" : "returned", reason: comment)
+                                  to: decision == .accept ? .accepted : .returned, reason: comment)
         return try await reloaded(country: country, year: year)
     }
 
     private func lockedRow(country: String, year: Int, precondition: Precondition) async throws -> ReportStore.Row {
         guard let row = try await ReportStore.row(country: country, year: year, forUpdate: true, on: connection, logger: logger) else {
-            throw Problem.unknownReport(country: country, year: year)
+            throw DomainError.unknownReport(country: country, year: year)
         }
         try precondition.check(currentVersion: row.currentVersion)
         return row
     }
 
-    private func auditTransition(country: String, year: Int, row: ReportStore.Row, to status: String, reason: String?) async throws {
+    private func auditTransition(country: String, year: Int, row: ReportStore.Row, to status: ReportStatus, reason: String?) async throws {
         try await AuditLog.record(
-            on: connection, logger: logger, actor: actor, action: "report.\(status)", country: country, year: year,
+            on: connection, logger: logger, actor: actor, action: "report.\(status.rawValue)", country: country, year: year,
             entity: "report", entityID: "\(country)/\(year)",
-            old: ["status": .string(row.status), "version": .number(Decimal(row.currentVersion))],
-            new: ["status": .string(status), "version": .number(Decimal(row.currentVersion))], reason: reason
+            old: ["status": .string(row.status.rawValue), "version": .number(Decimal(row.currentVersion))],
+            new: ["status": .string(status.rawValue), "version": .number(Decimal(row.currentVersion))], reason: reason
         )
     }
 
     private func reloaded(country: String, year: Int) async throws -> Report {
         guard let report = try await ReportStore.report(country: country, year: year, on: connection, logger: logger) else {
-            throw Problem.internalError
+            throw MissingRow()
         }
         return report
     }
 }
 
-extension Problem {
-    static func unknownReport(country: String, year: Int) -> Problem {
-        Problem(.notFound, code: "unknown_report", title: "No report",
-                detail: "\(country) has no report for \(year) yet; PUT one to start it.")
+extension DomainError {
+    static func unknownReport(country: String, year: Int) -> DomainError {
+        DomainError(.unknownReport, "\(country) has no report for \(year) yet; PUT one to start it.")
     }
 }

@@ -19,14 +19,14 @@ struct ReportRoutes {
             let report = try await database.withConnection { connection in
                 try await ReportStore.report(country: code, year: year, on: connection, logger: context.logger)
             }
-            guard let report else { throw Problem.unknownReport(country: code, year: year) }
+            guard let report else { throw DomainError.unknownReport(country: code, year: year) }
             return try Self.response(report)
         }
         country.put("reports/{year}") { request, context in
             let (code, year) = try Self.key(context)
             let input = try await RequestBody<ReportInput>(request, context: context).value
             let actor = AuditActor(try context.requireIdentity)
-            let (report, created) = try await database.transaction(logger: context.logger) { connection in
+            let (report, created) = try await database.connectionTransaction(logger: context.logger) { connection in
                 let content = try await ReportValidator.load(on: connection, logger: context.logger).validate(input)
                 return try await ReportWriter(connection: connection, logger: context.logger, actor: actor, now: clock.now())
                     .save(country: code, year: year, content, precondition: Precondition(request))
@@ -55,7 +55,7 @@ struct ReportRoutes {
             let versions = try await database.withConnection { connection in
                 try await ReportStore.versions(country: code, year: year, on: connection, logger: context.logger)
             }
-            guard let versions else { throw Problem.unknownReport(country: code, year: year) }
+            guard let versions else { throw DomainError.unknownReport(country: code, year: year) }
             struct List: Encodable { let versions: [VersionSummary] }
             return try Response.json(List(versions: versions))
         }
@@ -66,8 +66,7 @@ struct ReportRoutes {
                 try await ReportStore.version(country: code, year: year, version: number, on: connection, logger: context.logger)
             }
             guard let version else {
-                throw Problem(.notFound, code: "unknown_version", title: "No such version",
-                              detail: "\(code)'s report for \(year) has no version \(context.parameters.get("n") ?? "").")
+                throw DomainError(.unknownVersion, "\(code)'s report for \(year) has no version \(context.parameters.get("n") ?? "").")
             }
             return try Response.json(version, headers: [.eTag: "\"\(version.version)\""])
         }
@@ -77,7 +76,7 @@ struct ReportRoutes {
         _ context: AppRequestContext, _ change: @Sendable (ReportLifecycle) async throws -> Report
     ) async throws -> Report {
         let actor = AuditActor(try context.requireIdentity)
-        return try await database.transaction(logger: context.logger) { connection in
+        return try await database.connectionTransaction(logger: context.logger) { connection in
             try await change(ReportLifecycle(connection: connection, logger: context.logger, actor: actor, now: clock.now()))
         }
     }

@@ -7,7 +7,7 @@ enum ReportStore {
     /// The report row: its pointers and where it stands.
     struct Row: Sendable {
         let id: Int64
-        let status: String
+        let status: ReportStatus
         let currentVersion: Int
         let acceptedVersion: Int?
         let firstSubmittedAt: Date?
@@ -23,7 +23,7 @@ enum ReportStore {
         if forUpdate { query.sql += " FOR UPDATE" }
         guard let row = try await connection.query(query, logger: logger).collect().first else { return nil }
         let (id, status, current, accepted, first, submitted, acceptedAt) =
-            try row.decode((Int64, String, Int, Int?, Date?, Date?, Date?).self)
+            try row.decode((Int64, ReportStatus, Int, Int?, Date?, Date?, Date?).self)
         return Row(id: id, status: status, currentVersion: current, acceptedVersion: accepted,
                    firstSubmittedAt: first, submittedAt: submitted, acceptedAt: acceptedAt)
     }
@@ -74,7 +74,7 @@ enum ReportStore {
             WHERE report_id = \(reportID) AND version = \(version) ORDER BY indicator
             """, logger: logger).collect().map { row in
             let (indicator, kind, value, notAvailable, note, source, nature) =
-                try row.decode((String, String, Decimal?, String?, String?, String?, String).self)
+                try row.decode((String, MeasureKind, Decimal?, String?, String?, String?, ValueNature).self)
             return ReportValue(indicator: indicator, value: value.map { ReportedValue(stored: $0, kind: kind) },
                                notAvailable: notAvailable, note: note, source: source, nature: nature)
         }

@@ -18,9 +18,8 @@ struct ReportWriter {
         try await checkMembership(country: country, year: year)
         let existing = try await ReportStore.row(country: country, year: year, forUpdate: true, on: connection, logger: logger)
         try precondition.check(currentVersion: existing?.currentVersion)
-        if existing?.status == "submitted" {
-            throw Problem(.conflict, code: "report_under_review", title: "Report under review",
-                          detail: "A submitted report cannot change until the secretariat accepts or returns it.")
+        if existing?.status == .submitted {
+            throw DomainError(.reportUnderReview, "A submitted report cannot change until the secretariat accepts or returns it.")
         }
         let reportID: Int64
         if let existing { reportID = existing.id } else { reportID = try await createReport(country: country, year: year) }
@@ -31,7 +30,7 @@ struct ReportWriter {
             """, logger: logger)
         try await audit(country: country, year: year, reportID: reportID, version: version, previous: existing)
         guard let report = try await ReportStore.report(country: country, year: year, on: connection, logger: logger) else {
-            throw Problem.internalError
+            throw MissingRow()
         }
         return (report, existing == nil)
     }
@@ -44,10 +43,9 @@ struct ReportWriter {
                            AND (m.left_on IS NULL OR m.left_on > make_date(\(Int32(year)), 1, 1)))
             FROM countries c WHERE c.code = \(country)
             """, logger: logger).collect()
-        guard let row = rows.first else { throw Problem.unknownCountry(country) }
+        guard let row = rows.first else { throw DomainError.unknownCountry(country) }
         guard try row.decode(Bool.self) else {
-            throw Problem.validation([.init(field: "country", code: "not_a_member",
-                                            message: "\(country) was not a member of the Alliance in \(year)")])
+            throw DomainError.invalid("country", .notAMember, "\(country) was not a member of the Alliance in \(year)")
         }
     }
 
@@ -71,7 +69,7 @@ struct ReportWriter {
                 "indicator": .string(value.indicator), "value": value.value.map { .number($0.stored) } ?? .null,
                 "not_available": value.notAvailable.map { .string($0) } ?? .null,
                 "note": value.note.map { .string($0) } ?? .null, "source": value.source.map { .string($0) } ?? .null,
-                "nature": .string(value.nature),
+                "nature": .string(value.nature.rawValue),
             ])
         })
         _ = try await connection.query("""
@@ -98,8 +96,8 @@ struct ReportWriter {
         try await AuditLog.record(
             on: connection, logger: logger, actor: actor, action: previous == nil ? "report.created" : "report.saved",
             country: country, year: year, entity: "report", entityID: "\(country)/\(year)",
-            old: previous.map { ["version": .number(Decimal($0.currentVersion)), "status": .string($0.status)] },
-            new: ["version": .number(Decimal(version)), "status": .string("draft")]
+            old: previous.map { ["version": .number(Decimal($0.currentVersion)), "status": .string($0.status.rawValue)] },
+            new: ["version": .number(Decimal(version)), "status": .string(ReportStatus.draft.rawValue)]
         )
         _ = try await connection.query("""
             INSERT INTO audit_log (actor_token, actor_role, action, country, year, entity, entity_id, old_value, new_value)

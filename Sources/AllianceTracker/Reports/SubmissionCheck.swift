@@ -9,7 +9,7 @@ import PostgresNIO
 enum SubmissionCheck {
     static func problems(
         reportID: Int64, version: Int, country: String, year: Int, on connection: PostgresConnection, logger: Logger
-    ) async throws -> [Problem.FieldProblem] {
+    ) async throws -> [FieldError] {
         let missing = try await connection.query("""
             SELECT r.indicator FROM cycle_required_indicators r
             WHERE r.year = \(Int16(year)) AND NOT EXISTS (
@@ -18,10 +18,10 @@ enum SubmissionCheck {
             ORDER BY r.indicator
             """, logger: logger).collect().map { row in
             let indicator = try row.decode(String.self)
-            return Problem.FieldProblem(field: "values.\(indicator)", code: "missing_indicator",
-                                        message: "the cycle requires a value or a not-available reason")
+            return FieldError(field: "values.\(indicator)", code: .missingIndicator,
+                              message: "the cycle requires a value or a not-available reason")
         }
-        var warnings: [Problem.FieldProblem] = []
+        var warnings: [FieldError] = []
         let rows = try await connection.query("""
             SELECT v.indicator, v.measure_kind, v.value, coalesce(btrim(v.note), '') <> '', i.expected_min, i.expected_max,
                    (SELECT pv.value FROM reports p JOIN report_values pv
@@ -37,14 +37,14 @@ enum SubmissionCheck {
             guard !justified else { continue }
             let field = "values.\(indicator).note"
             if kind != "boolean", let previous, changedByMoreThanHalf(previous, value) {
-                warnings.append(.init(field: field, code: "change_over_50_percent",
+                warnings.append(.init(field: field, code: .changeOver50Percent,
                                       message: "\(value) against \(previous) last year: justify the change in the value's note"))
             }
             if let min, value < min {
-                warnings.append(.init(field: field, code: "outside_expected_range",
+                warnings.append(.init(field: field, code: .outsideExpectedRange,
                                       message: "\(value) is below the expected minimum \(min): justify it in the value's note"))
             } else if let max, value > max {
-                warnings.append(.init(field: field, code: "outside_expected_range",
+                warnings.append(.init(field: field, code: .outsideExpectedRange,
                                       message: "\(value) is above the expected maximum \(max): justify it in the value's note"))
             }
         }

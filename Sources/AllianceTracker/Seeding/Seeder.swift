@@ -20,7 +20,7 @@ public struct Seeder: Sendable {
         // Every file is read and parsed before the database is touched.
         let files = try Self.plan.map { spec, file in (spec, try CSVTable(contentsOf: directory.appendingPathComponent(file))) }
         let countries = files[0].1
-        return try await database.transaction(logger: logger) { connection in
+        return try await database.connectionTransaction(logger: logger) { connection in
             let writer = SeedWriter(connection: connection, logger: logger)
             var changes: Changes = []
             for (spec, table) in files {

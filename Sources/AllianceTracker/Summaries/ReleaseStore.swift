@@ -29,12 +29,12 @@ enum ReleaseStore {
         year: Int, _ input: ReleaseInput, actor: AuditActor, now: Date, on connection: PostgresConnection, logger: Logger
     ) async throws -> (ReleaseInfo, Summary) {
         if let note = input.note, note.unicodeScalars.count > 2000 {
-            throw Problem.validation([.init(field: "note", code: "too_long", message: "must be at most 2000 characters")])
+            throw DomainError.invalid("note", .tooLong, "must be at most 2000 characters")
         }
         // one publisher at a time per year, so that release numbers never collide
         guard try await !connection.query(
             "SELECT 1 FROM reporting_cycles WHERE year = \(Int16(year)) FOR UPDATE", logger: logger
-        ).collect().isEmpty else { throw Problem.unknownCycle(year) }
+        ).collect().isEmpty else { throw DomainError.unknownCycle(year) }
         var summary = try await SummaryBuilder(connection: connection, logger: logger).build(year: year, now: now)
         let number = try await connection.query(
             "SELECT coalesce(max(release), 0) + 1 FROM summary_releases WHERE year = \(Int16(year))", logger: logger

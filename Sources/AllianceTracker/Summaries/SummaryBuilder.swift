@@ -13,7 +13,7 @@ struct SummaryBuilder {
 
     func build(year: Int, now: Date) async throws -> Summary {
         let queries = SummaryQueries(connection: connection, logger: logger)
-        guard let completeness = try await queries.completeness(year) else { throw Problem.unknownCycle(year) }
+        guard let completeness = try await queries.completeness(year) else { throw DomainError.unknownCycle(year) }
         let baseline = try await queries.baselineYear()
         async let sinceBaseline = baselineGrowth(year, baseline: baseline)
         var indicators = try await queries.indicators(year)

@@ -1,0 +1,73 @@
+import HTTPTypes
+
+/// The one table from problem codes to HTTP: each code's status and title.
+extension ProblemCode {
+    var status: HTTPResponse.Status {
+        switch self {
+        case .badRequest, .malformedJSON, .invalidParameter, .invalidIdempotencyKey: .badRequest
+        case .invalidBody, .validationFailed, .idempotencyKeyReused, .constraintViolation: .unprocessableContent
+        case .bodyTooLarge: .contentTooLarge
+        case .methodNotAllowed: .methodNotAllowed
+        case .preconditionRequired: .preconditionRequired
+        case .versionMismatch: .preconditionFailed
+        case .unauthorized: .unauthorized
+        case .forbidden: .forbidden
+        case .notFound, .unknownCountry, .unknownIndicator, .unknownCycle, .unknownCommitment, .unknownReport,
+            .unknownVersion, .unknownToken, .noRelease:
+            .notFound
+        case .alreadyExists, .cycleNotOpen, .cycleLocked, .reportUnderReview, .alreadySubmitted, .nothingToSubmit,
+            .notSubmitted:
+            .conflict
+        case .databaseUnavailable, .timedOut, .retry: .serviceUnavailable
+        case .internalError: .internalServerError
+        }
+    }
+
+    var title: String {
+        switch self {
+        case .badRequest: "Bad request"
+        case .malformedJSON: "Malformed JSON"
+        case .invalidBody: "Invalid request body"
+        case .invalidParameter: "Invalid parameter"
+        case .bodyTooLarge: "Request body too large"
+        case .methodNotAllowed: "Method not allowed"
+        case .validationFailed: "The request is not valid"
+        case .invalidIdempotencyKey: "Invalid Idempotency-Key"
+        case .idempotencyKeyReused: "Idempotency-Key reused"
+        case .preconditionRequired: "If-Match required"
+        case .versionMismatch: "Version mismatch"
+        case .unauthorized: "Unauthorized"
+        case .forbidden: "Forbidden"
+        case .notFound: "Not found"
+        case .unknownCountry: "Unknown country"
+        case .unknownIndicator: "Unknown indicator"
+        case .unknownCycle: "No reporting cycle"
+        case .unknownCommitment: "Unknown commitment"
+        case .unknownReport: "No report"
+        case .unknownVersion: "No such version"
+        case .unknownToken: "Unknown token"
+        case .noRelease: "Not published"
+        case .alreadyExists: "Already exists"
+        case .constraintViolation: "The request breaks a rule"
+        case .cycleNotOpen: "Reporting cycle not open"
+        case .cycleLocked: "Reporting cycle locked"
+        case .reportUnderReview: "Report under review"
+        case .alreadySubmitted: "Already submitted"
+        case .nothingToSubmit: "Nothing to submit"
+        case .notSubmitted: "Not submitted"
+        case .databaseUnavailable: "Database unavailable"
+        case .timedOut: "Request timed out"
+        case .retry: "Conflicting changes"
+        case .internalError: "Internal server error"
+        }
+    }
+
+    /// Seconds after which a retry may succeed, for `Retry-After`.
+    var retryAfter: Int? {
+        switch self {
+        case .databaseUnavailable, .timedOut: 5
+        case .retry: 1
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import PostgresNIO
+
+/// Where a report stands (SPEC §2): a country saves drafts and submits; the
+/// secretariat accepts or returns.
+enum ReportStatus: String, DatabaseEnum {
+    case draft
+    case submitted
+    case returned
+    case accepted
+}
