@@ -76,8 +76,8 @@ struct Seed: AsyncParsableCommand {
                 return (changes, outcome)
             }
         }
-        for (table, rows) in changes {
-            print("seed: \(table): \(rows) row\(rows == 1 ? "" : "s") inserted or changed")
+        for change in changes {
+            print("seed: \(change.table): \(change.rows) row\(change.rows == 1 ? "" : "s") inserted or changed")
         }
         if let outcome {
             if let years = outcome.years {

@@ -22,12 +22,12 @@ struct TokenCommand: AsyncParsableCommand {
             let logger = Logger(label: "alliance.token")
             let created = try await failing {
                 try await withDatabase(config.database, logger: logger) { database in
-                    try await TokenStore(database: database).create(
-                        role: role, country: country, label: label, actor: .commandLine, logger: logger
+                    try await TokenService(database: database).create(
+                        TokenRequest(role: role, country: country, label: label), actor: .commandLine, logger: logger
                     )
                 }
             }
-            print("created token \(created.id) (\(created.role)\(created.country.map { " for " + $0 } ?? "")); it is shown only now:")
+            print("created token \(created.id) (\(created.role.rawValue)\(created.country.map { " for " + $0 } ?? "")); it is shown only now:")
             print(created.token ?? "")
         }
     }
@@ -40,14 +40,10 @@ struct TokenCommand: AsyncParsableCommand {
         func run() async throws {
             let config = try loadConfig()
             let logger = Logger(label: "alliance.token")
-            let found = try await failing {
+            try await failing {
                 try await withDatabase(config.database, logger: logger) { database in
-                    try await TokenStore(database: database).revoke(id: id, actor: .commandLine, logger: logger)
+                    try await TokenService(database: database).revoke(id: id, actor: .commandLine, logger: logger)
                 }
-            }
-            guard found else {
-                FileHandle.standardError.write(Data("alliance: there is no token \(id)\n".utf8))
-                throw ExitCode.failure
             }
             print("revoked token \(id)")
         }

@@ -1,6 +1,6 @@
 /// Who a request acts for, from its bearer token.
 public struct Identity: Sendable, Equatable {
-    public enum Role: String, Sendable, Codable {
+    public enum Role: String, DatabaseEnum {
         case secretariat
         case country
     }

@@ -14,6 +14,11 @@ struct Country: ResponseEncodable, Equatable {
     var memberships: [Membership]
     var note: String?
 
+    /// Whether `code` has the form of a country code: ISO 3166-1 alpha-2, in capitals.
+    static func isCode(_ code: String) -> Bool {
+        code.wholeMatch(of: /[A-Z]{2}/) != nil
+    }
+
     struct Membership: Codable, Equatable {
         var joinedOn: String
         var leftOn: String?

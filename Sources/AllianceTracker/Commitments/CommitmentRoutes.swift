@@ -3,7 +3,7 @@ import Hummingbird
 /// `/v1/countries/{cc}/commitments`: a country's own, or any for the secretariat.
 struct CommitmentRoutes {
     let commitments: CommitmentStore
-    let catalogue: CatalogueRepository
+    let catalogue: CatalogueService
     let idempotency: Idempotency
 
     func register(on country: RouterGroup<AppRequestContext>) {
@@ -42,7 +42,7 @@ struct CommitmentRoutes {
 
     private func existingCountry(_ context: AppRequestContext) async throws -> String {
         let code = try context.countryParameter()
-        guard try await catalogue.countryExists(code, logger: context.logger) else { throw DomainError.unknownCountry(code) }
+        try await catalogue.requireCountry(code, logger: context.logger)
         return code
     }
 

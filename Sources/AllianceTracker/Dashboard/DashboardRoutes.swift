@@ -8,7 +8,7 @@ import PostgresNIO
 struct DashboardRoutes {
     let database: Database
     let releases: PublicReleases
-    let catalogue: CatalogueRepository
+    let catalogue: CatalogueService
     let minimumCountries: Int
 
     func register(on router: Router<AppRequestContext>) {

@@ -4,17 +4,17 @@ import PostgresNIO
 /// A closed set stored as text. Reading a value that is not one of the cases fails
 /// loudly (the request is answered 500 and logged), rather than passing on a
 /// string no `switch` expects.
-protocol DatabaseEnum: RawRepresentable<String>, CaseIterable, Codable, Sendable, PostgresCodable {}
+public protocol DatabaseEnum: RawRepresentable<String>, CaseIterable, Codable, Sendable, PostgresCodable {}
 
 extension DatabaseEnum {
-    static var psqlType: PostgresDataType { .text }
-    static var psqlFormat: PostgresFormat { .binary }
+    public static var psqlType: PostgresDataType { .text }
+    public static var psqlFormat: PostgresFormat { .binary }
 
-    func encode<JSONEncoder: PostgresJSONEncoder>(into byteBuffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+    public func encode<JSONEncoder: PostgresJSONEncoder>(into byteBuffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
         byteBuffer.writeString(rawValue)
     }
 
-    init<JSONDecoder: PostgresJSONDecoder>(
+    public init<JSONDecoder: PostgresJSONDecoder>(
         from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
     ) throws {
         let text = try String(from: &buffer, type: type, format: format, context: context)

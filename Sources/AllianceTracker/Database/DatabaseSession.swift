@@ -5,7 +5,7 @@ import PostgresNIO
 /// repositories run their SQL on. Services get one from `Database.transaction`,
 /// `Database.within` or `Database.read`; nothing above the services sees it but as
 /// an opaque value to pass on.
-struct DatabaseSession: Sendable {
+public struct DatabaseSession: Sendable {
     let connection: PostgresConnection
     let logger: Logger
 

@@ -67,7 +67,7 @@ struct DatabaseSupervisor: Service {
         }
         do {
             try await withTimeout(pingTimeout) { [logger] in
-                _ = try await connection.query("SELECT 1", logger: logger).collect()
+                try await HealthRepository().ping(connection, logger: logger)
             }
             return true
         } catch {

@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import PostgresNIO
 
 /// Loads `seed-data/` into the database in one transaction; seeding twice changes
 /// nothing, and the second run reports no changes.
@@ -11,22 +10,26 @@ public struct Seeder: Sendable {
         self.directory = directory
     }
 
-    /// Rows inserted or changed, by table.
-    public typealias Changes = [(table: String, rows: Int)]
+    /// Rows inserted or changed in one table.
+    public struct Change: Sendable {
+        public let table: String
+        public let rows: Int
+    }
 
     static let membershipSource = "EC list of the 48 launch participants, 5 December 2012 (shared/reference/countries.csv)"
 
-    public func seed(_ database: Database, logger: Logger) async throws -> Changes {
+    public func seed(_ database: Database, logger: Logger) async throws -> [Change] {
         // Every file is read and parsed before the database is touched.
         let files = try Self.plan.map { spec, file in (spec, try CSVTable(contentsOf: directory.appendingPathComponent(file))) }
         let countries = files[0].1
-        return try await database.connectionTransaction(logger: logger) { connection in
-            let writer = SeedWriter(connection: connection, logger: logger)
-            var changes: Changes = []
+        let repository = SeedRepository()
+        return try await database.transaction(logger: logger) { session in
+            var changes: [Change] = []
             for (spec, table) in files {
-                changes.append((spec.table, try await writer.upsert(spec, table.records)))
+                changes.append(Change(table: spec.table, rows: try await repository.upsert(spec, table.records, in: session)))
                 if spec.table == "countries" {
-                    changes.append(("memberships", try await writer.upsert(Self.memberships, Self.foundingPeriods(countries))))
+                    let periods = Self.foundingPeriods(countries)
+                    changes.append(Change(table: "memberships", rows: try await repository.upsert(Self.memberships, periods, in: session)))
                 }
             }
             return changes

@@ -1,10 +1,10 @@
 import Hummingbird
 import Logging
-import PostgresNIO
 
 /// `/healthz`: the process answers. `/readyz`: the database answers too.
 struct HealthRoutes {
     let database: Database
+    let repository = HealthRepository()
 
     /// How long /readyz waits for the database before saying it is unavailable.
     static let readinessTimeout: Duration = .seconds(2)
@@ -23,12 +23,12 @@ struct HealthRoutes {
 
     private func checkDatabase(logger: Logger) async throws {
         do {
-            try await withTimeout(Self.readinessTimeout) { [database] in
-                _ = try await database.query("SELECT 1", logger: logger).collect()
+            try await withTimeout(Self.readinessTimeout) { [database, repository] in
+                try await repository.ping(database, logger: logger)
             }
         } catch {
             logger.warning("database not reachable", metadata: ["error": "\(String(reflecting: error))"])
-            throw Problem.databaseUnavailable
+            throw DomainError.databaseUnavailable
         }
     }
 }

@@ -5,13 +5,10 @@ import PostgresNIO
 /// Writes seed rows with upserts that touch nothing when the stored row already
 /// matches (`ON CONFLICT … DO UPDATE … WHERE … IS DISTINCT FROM`), so seeding twice
 /// changes nothing and each call can say how many rows it inserted or changed.
-struct SeedWriter {
-    let connection: PostgresConnection
-    let logger: Logger
-
+struct SeedRepository: Sendable {
     /// Writes every record of `table` into `spec.table`; returns the rows changed.
-    func upsert(_ spec: SeedTableSpec, _ records: [CSVTable.Record]) async throws -> Int {
-        let sql = spec.upsertSQL
+    func upsert(_ spec: SeedTableSpec, _ records: [CSVTable.Record], in session: DatabaseSession) async throws -> Int {
+        let sql = Self.upsertSQL(spec)
         var changed = 0
         for record in records {
             var bindings = PostgresBindings(capacity: spec.columns.count)
@@ -19,8 +16,7 @@ struct SeedWriter {
                 bindings.append(record[column.csvName])
             }
             do {
-                changed += try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger)
-                    .collect().count
+                changed += try await session.rows(PostgresQuery(unsafeSQL: sql, binds: bindings)).count
             } catch let error as PSQLError {
                 let message = error.serverInfo?[.message] ?? String(reflecting: error)
                 throw CSVError(file: record.file, line: record.line, message: "cannot be stored: \(message)")
@@ -28,30 +24,11 @@ struct SeedWriter {
         }
         return changed
     }
-}
 
-/// How one seed file maps onto one table. The SQL is built from these constant
-/// names only; every value is a bound parameter.
-struct SeedTableSpec {
-    struct Column {
-        let name: String
-        /// The CSV column it comes from, when named differently.
-        let csvName: String
-        /// How the bound text becomes the column's value.
-        let expression: String
-
-        init(_ name: String, from csvName: String? = nil, as type: String = "text", expression: String? = nil) {
-            self.name = name
-            self.csvName = csvName ?? name
-            self.expression = expression ?? "$::\(type)"
-        }
-    }
-
-    let table: String
-    let key: [String]
-    let columns: [Column]
-
-    var upsertSQL: String {
+    /// The upsert of one record of `spec`, built from its constant names only;
+    /// every value is a bound parameter.
+    static func upsertSQL(_ spec: SeedTableSpec) -> String {
+        let (table, key, columns) = (spec.table, spec.key, spec.columns)
         let names = columns.map(\.name)
         let values = columns.enumerated().map { index, column in
             column.expression.replacingOccurrences(of: "$", with: "$\(index + 1)")

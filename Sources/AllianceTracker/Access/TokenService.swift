@@ -1,0 +1,65 @@
+import Foundation
+import Logging
+
+/// Creates, revokes and checks tokens; every creation and revocation is audited.
+public struct TokenService: Sendable {
+    let database: Database
+    let clock: AppClock
+    let repository = TokenRepository()
+
+    public init(database: Database, clock: AppClock = .system) {
+        self.database = database
+        self.clock = clock
+    }
+
+    public func create(
+        _ request: TokenRequest, actor: AuditActor, logger: Logger, in session: DatabaseSession? = nil
+    ) async throws -> CreatedToken {
+        try request.validate()
+        let secret = TokenSecret.random()
+        let now = clock.now()
+        return try await database.within(session, logger: logger) { session in
+            guard let (id, createdAt) = try await repository.insert(request, hash: TokenSecret.hash(secret), at: now, in: session) else {
+                throw DomainError.invalid("country", .unknownCountry, "there is no country '\(request.country ?? "")'")
+            }
+            let state: [String: JSONValue] = ["role": .string(request.role.rawValue), "label": request.label.map { .string($0) } ?? .null]
+            try await AuditLog.record(
+                on: session.connection, logger: session.logger, actor: actor, action: "token.created", country: request.country,
+                year: nil, entity: "token", entityID: String(id), new: state)
+            return CreatedToken(
+                id: id, token: TokenSecret(id: id, secret: secret).bearer, role: request.role, country: request.country,
+                label: request.label, createdAt: createdAt)
+        }
+    }
+
+    /// Revokes a token at once; revoking a revoked token changes nothing.
+    public func revoke(id: Int64, actor: AuditActor, logger: Logger) async throws {
+        let now = clock.now()
+        try await database.transaction(logger: logger) { session in
+            guard let (country, revokedNow) = try await repository.revoke(id: id, at: now, in: session) else {
+                throw DomainError(.unknownToken, "There is no such token.")
+            }
+            if revokedNow {
+                try await AuditLog.record(
+                    on: session.connection, logger: session.logger, actor: actor, action: "token.revoked", country: country,
+                    year: nil, entity: "token", entityID: String(id))
+            }
+        }
+    }
+
+    /// The identity a bearer token stands for, or nil when it is unknown, revoked or wrong.
+    func authenticate(_ token: TokenSecret, logger: Logger) async throws -> Identity? {
+        let now = clock.now()
+        return try await database.read(logger: logger) { session in
+            guard let live = try await repository.live(id: token.id, at: now, in: session),
+                TokenSecret.constantTimeEqual(live.hash, TokenSecret.hash(token.secret))
+            else { return nil }
+            if live.stale {
+                // last use, to the minute: enough to find unused tokens without a write per request;
+                // best effort, so that a read-only standby still serves reads with a token
+                try? await repository.markUsed(id: token.id, at: now, in: session)
+            }
+            return Identity(tokenID: token.id, role: live.role, country: live.country)
+        }
+    }
+}

@@ -1,0 +1,13 @@
+import Logging
+import PostgresNIO
+
+/// The one statement that asks whether PostgreSQL answers.
+struct HealthRepository: Sendable {
+    func ping(_ connection: PostgresConnection, logger: Logger) async throws {
+        _ = try await connection.query("SELECT 1", logger: logger).collect()
+    }
+
+    func ping(_ database: Database, logger: Logger) async throws {
+        _ = try await database.query("SELECT 1", logger: logger).collect()
+    }
+}
