@@ -3,7 +3,7 @@
 -- Commission's own list of the 48 launch participants, exactly as the seeder writes
 -- it (Seeder.membershipSource: the two texts must stay equal, or seeding again
 -- would change these rows). Only rows still holding the text the seeder wrote
--- before change; a source the secretariat has since set is left alone.
+-- before change.
 UPDATE memberships
 SET source = 'European Commission, list of the 48 launch participants of the Global Alliance against Child Sexual Abuse Online, '
     || 'Brussels, 5 December 2012'
