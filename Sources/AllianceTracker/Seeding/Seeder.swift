@@ -16,7 +16,10 @@ public struct Seeder: Sendable {
         public let rows: Int
     }
 
-    static let membershipSource = "EC list of the 48 launch participants, 5 December 2012 (shared/reference/countries.csv)"
+    /// Cites the public document itself. `sql/0006_membership_source.sql` wrote the same
+    /// text into databases seeded before it: a different text here would change those rows again.
+    static let membershipSource =
+        "European Commission, list of the 48 launch participants of the Global Alliance against Child Sexual Abuse Online, Brussels, 5 December 2012"
 
     public func seed(_ database: Database, logger: Logger) async throws -> [Change] {
         // Every file is read and parsed before the database is touched.
