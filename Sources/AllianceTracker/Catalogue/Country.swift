@@ -1,7 +1,5 @@
-import Hummingbird
-
 /// A member (or future member) of the Alliance with its membership periods.
-struct Country: ResponseEncodable, Equatable {
+struct Country: Encodable, Sendable, Equatable {
     var code: String
     var name: String
     var region: String
@@ -19,7 +17,7 @@ struct Country: ResponseEncodable, Equatable {
         code.wholeMatch(of: /[A-Z]{2}/) != nil
     }
 
-    struct Membership: Codable, Equatable {
+    struct Membership: Codable, Sendable, Equatable {
         var joinedOn: String
         var leftOn: String?
     }

@@ -1,7 +1,5 @@
-import Hummingbird
-
 /// One of the four policy targets of the Declaration, with its operational goals.
-struct Goal: ResponseEncodable, Equatable {
+struct Goal: Encodable, Sendable, Equatable {
     var id: Int
     var code: String
     var title: String
@@ -10,7 +8,7 @@ struct Goal: ResponseEncodable, Equatable {
     var source: String
     var operationalGoals: [OperationalGoal]
 
-    struct OperationalGoal: Codable, Equatable {
+    struct OperationalGoal: Codable, Sendable, Equatable {
         var code: String
         var wording: String
         /// False for an unverified working label (reference confidence M).

@@ -1,8 +1,7 @@
 import Foundation
-import Hummingbird
 
 /// A measurable quantity under one goal; its measure kind decides how it aggregates.
-struct Indicator: ResponseEncodable, Equatable {
+struct Indicator: Encodable, Sendable, Equatable {
     var code: String
     var goal: Int
     var operationalGoal: String?
@@ -14,7 +13,7 @@ struct Indicator: ResponseEncodable, Equatable {
     var expectedRange: ExpectedRange
     var headline: Bool
 
-    struct ExpectedRange: Codable, Equatable {
+    struct ExpectedRange: Codable, Sendable, Equatable {
         var min: Decimal?
         var max: Decimal?
     }

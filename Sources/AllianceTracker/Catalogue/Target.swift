@@ -1,8 +1,7 @@
 import Foundation
-import Hummingbird
 
 /// A target as data: which figure of which indicator must meet which rule.
-struct Target: ResponseEncodable, Equatable {
+struct Target: Encodable, Sendable, Equatable {
     var id: String
     var indicator: String
     var operationalGoal: String?
