@@ -14,7 +14,7 @@ struct IndicatorSeries: Encodable, Sendable {
     }
 
     var indicator: String
-    var measureKind: String
+    var measureKind: MeasureKind
     var unit: String
     var demo: Bool
     var points: [Point]
@@ -41,12 +41,12 @@ struct Overview: Encodable, Sendable {
         var accepted: Int
         var onTimeRatePct: Nullable<Decimal>
         var headlines: [Headline]
-        var targets: [TargetResult]
+        var targets: [PublishedSummaryV1.Target]
     }
 
     struct Headline: Encodable, Sendable {
         var indicator: String
-        var measureKind: String
+        var measureKind: MeasureKind
         var value: Nullable<Decimal>
         var countries: Int
         var growthLikeForLikePct: Nullable<Decimal>
