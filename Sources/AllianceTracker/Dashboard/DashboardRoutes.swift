@@ -66,12 +66,14 @@ extension Summary {
     /// published document itself.)
     init(dashboardView p: PublishedSummaryV1) {
         let c = p.completeness
+        var onTime = Rate(c.onTime, of: c.expected)
+        onTime.pct = Nullable(c.onTimeRate.pct)
         let none = GrowthFigure(pct: nil, countries: 0, previousCountries: 0, previous: nil, current: nil, suppressed: false)
         self.init(
             year: p.year, release: Nullable(p.release), publishedAt: Nullable(p.publishedAt), computedAt: p.publishedAt, demo: p.demo,
             completeness: Completeness(expected: c.expected, submitted: c.submitted, accepted: c.accepted, onTime: c.onTime,
                                        submissionRate: Rate(c.submitted, of: c.expected), acceptanceRate: Rate(c.accepted, of: c.expected),
-                                       onTimeRate: Rate(c.onTime, of: c.expected)),
+                                       onTimeRate: onTime),
             indicators: p.indicators.map { i in
                 var growth = Growth(allReporters: none, likeForLike: none)
                 growth.likeForLike.pct = Nullable(i.growth.likeForLike.pct)
