@@ -20,7 +20,9 @@ struct IndicatorSeries: Encodable, Sendable {
     var points: [Point]
 
     var csv: Data {
-        var csv = CSVWriter(header: ["indicator", "year", "release", "revised", "value", "countries", "growth_like_for_like_pct", "suppressed", "demo"])
+        var csv = CSVWriter(header: [
+            "indicator", "year", "release", "revised", "value", "countries", "growth_like_for_like_pct", "suppressed", "demo",
+        ])
         for p in points {
             csv.row([indicator, String(p.year), String(p.release), String(p.revised), CSVWriter.number(p.value.value),
                      String(p.countries), CSVWriter.rounded(p.growthLikeForLikePct.value), String(p.suppressed), String(demo)])
@@ -61,7 +63,8 @@ struct Overview: Encodable, Sendable {
     var csv: Data {
         var csv = CSVWriter(header: ["year", "release", "revised", "item", "value", "countries", "suppressed", "demo"])
         for y in years {
-            csv.row([String(y.year), String(y.release), String(y.revised), "accepted_reports", String(y.accepted), String(y.expected), "false", String(y.demo)])
+            csv.row([String(y.year), String(y.release), String(y.revised), "accepted_reports", String(y.accepted), String(y.expected),
+                     "false", String(y.demo)])
             for h in y.headlines {
                 csv.row([String(y.year), String(y.release), String(y.revised), h.indicator, CSVWriter.number(h.value.value),
                          String(h.countries), String(h.suppressed), String(y.demo)])

@@ -22,7 +22,8 @@ struct SummaryRoutes {
             let year = try context.yearParameter()
             let body = try await RequestBody<ReleaseInput>(request, context: context)
             let actor = AuditActor(try context.requireIdentity)
-            let response = try await idempotency.perform(request, body: body.bytes, context: context) { [releases, logger = context.logger] connection in
+            let logger = context.logger
+            let response = try await idempotency.perform(request, body: body.bytes, context: context) { [releases] connection in
                 let (info, summary) = try await releases.publish(
                     year: year, body.value, actor: actor, in: DatabaseSession(connection: connection, logger: logger), logger: logger
                 )
