@@ -53,10 +53,13 @@ func buildRouter(
     ReportRoutes(database: database, clock: clock).register(on: country)
     AuditRoutes(database: database).register(on: v1)
     TokenRoutes(tokens: tokens, idempotency: idempotency).register(on: v1)
-    let publicReleases = PublicReleases(database: database, disclosure: disclosure, clock: clock)
-    SummaryRoutes(database: database, idempotency: idempotency, publicReleases: publicReleases, clock: clock).register(on: v1)
-    PublicRoutes(database: database, releases: publicReleases).register(on: v1)
-    DashboardRoutes(database: database, releases: publicReleases, catalogue: catalogue,
+    let releases = ReleaseService(database: database, disclosure: disclosure, clock: clock)
+    let publicReleases = PublicReleases(database: database, releases: releases, clock: clock)
+    let statistics = PublicStatisticsService(database: database, releases: publicReleases)
+    SummaryRoutes(summaries: SummaryService(database: database, clock: clock), releases: releases, idempotency: idempotency,
+                  publicReleases: publicReleases).register(on: v1)
+    PublicRoutes(releases: publicReleases, statistics: statistics).register(on: v1)
+    DashboardRoutes(releases: publicReleases, statistics: statistics, catalogue: catalogue,
                     minimumCountries: disclosure.minimumCountries).register(on: router)
 
     router.addMethodNotAllowedRoutes()

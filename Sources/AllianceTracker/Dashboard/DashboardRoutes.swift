@@ -1,13 +1,12 @@
 import Foundation
 import Hummingbird
 import Logging
-import PostgresNIO
 
 /// `/` and `/years/{year}`: the public dashboard, rendered once per set of
 /// published releases and then served from memory.
 struct DashboardRoutes {
-    let database: Database
     let releases: PublicReleases
+    let statistics: PublicStatisticsService
     let catalogue: CatalogueService
     let minimumCountries: Int
 
@@ -35,14 +34,13 @@ struct DashboardRoutes {
     }
 
     private func render(year: Int, release: ReleaseInfo, published: [ReleaseInfo], logger: Logger) async throws -> String {
-        let summary = try await releases.summary(release, latest: release.release, logger: logger)
+        let summary = Summary(dashboardView: try await releases.published(release, logger: logger))
         let indicators = try await catalogue.indicators(logger: logger)
-        let statistics = PublicStatistics(database: database, releases: releases)
         var series: [IndicatorSeries] = []
         for indicator in indicators where indicator.headline {
             series.append(try await statistics.series(indicator.code, logger: logger))
         }
-        let reference = try await database.withConnection { try await ReferenceSeriesStore.all(on: $0, logger: logger) }
+        let reference = try await statistics.referenceSeries(logger: logger)
         return DashboardPage(
             year: year, release: release, summary: summary, published: published,
             goals: try await catalogue.goals(logger: logger), indicators: indicators, series: series,
@@ -60,4 +58,41 @@ struct DashboardRoutes {
         <title>Global Alliance commitments</title></head><body><h1>Global Alliance against Child Sexual Abuse Online</h1>
         <p>No annual summary has been published yet.</p></body></html>
         """
+}
+
+extension Summary {
+    /// The page still takes a `Summary`: this fills the figures it shows from a
+    /// frozen release, and leaves the rest empty. (To go when the page takes the
+    /// published document itself.)
+    init(dashboardView p: PublishedSummaryV1) {
+        let c = p.completeness
+        var onTime = Rate(c.onTime, of: c.expected)
+        onTime.pct = Nullable(c.onTimeRate.pct)
+        let none = GrowthFigure(pct: nil, countries: 0, previousCountries: 0, previous: nil, current: nil, suppressed: false)
+        self.init(
+            year: p.year, release: Nullable(p.release), publishedAt: Nullable(p.publishedAt), computedAt: p.publishedAt, demo: p.demo,
+            completeness: Completeness(expected: c.expected, submitted: c.submitted, accepted: c.accepted, onTime: c.onTime,
+                                       submissionRate: Rate(c.submitted, of: c.expected), acceptanceRate: Rate(c.accepted, of: c.expected),
+                                       onTimeRate: onTime),
+            indicators: p.indicators.map { i in
+                var growth = Growth(allReporters: none, likeForLike: none)
+                growth.likeForLike.pct = Nullable(i.growth.likeForLike.pct)
+                return IndicatorSummary(
+                    code: i.code, goal: 0, unit: "", measureKind: i.measureKind, countriesReporting: i.countriesReporting, notAvailable: 0,
+                    headline: Nullable(i.headline), total: nil, mean: nil, median: nil, min: nil, max: nil, sharePct: nil, previous: nil,
+                    previousCountries: 0, growth: growth,
+                    sinceBaseline: BaselineGrowth(baselineYear: nil, countries: 0, baseline: nil, current: nil, cagrPct: nil, suppressed: false),
+                    suppressed: i.suppressed)
+            },
+            targets: p.targets.map { t in
+                TargetResult(id: t.id, indicator: t.indicator, rule: t.rule, basis: t.basis, threshold: t.threshold, value: t.value,
+                             met: t.met, countries: t.countries, suppressed: t.suppressed)
+            },
+            goals: p.goals.map { g in
+                GoalSummary(goal: g.goal, title: "", countriesReportingActions: g.countriesReportingActions, commitments: 0,
+                            onTrack: nil, offTrack: nil, noData: nil)
+            },
+            commitmentProgress: nil
+        )
+    }
 }

@@ -14,13 +14,15 @@ struct IndicatorSeries: Encodable, Sendable {
     }
 
     var indicator: String
-    var measureKind: String
+    var measureKind: MeasureKind
     var unit: String
     var demo: Bool
     var points: [Point]
 
     var csv: Data {
-        var csv = CSVWriter(header: ["indicator", "year", "release", "revised", "value", "countries", "growth_like_for_like_pct", "suppressed", "demo"])
+        var csv = CSVWriter(header: [
+            "indicator", "year", "release", "revised", "value", "countries", "growth_like_for_like_pct", "suppressed", "demo",
+        ])
         for p in points {
             csv.row([indicator, String(p.year), String(p.release), String(p.revised), CSVWriter.number(p.value.value),
                      String(p.countries), CSVWriter.rounded(p.growthLikeForLikePct.value), String(p.suppressed), String(demo)])
@@ -41,12 +43,12 @@ struct Overview: Encodable, Sendable {
         var accepted: Int
         var onTimeRatePct: Nullable<Decimal>
         var headlines: [Headline]
-        var targets: [TargetResult]
+        var targets: [PublishedSummaryV1.Target]
     }
 
     struct Headline: Encodable, Sendable {
         var indicator: String
-        var measureKind: String
+        var measureKind: MeasureKind
         var value: Nullable<Decimal>
         var countries: Int
         var growthLikeForLikePct: Nullable<Decimal>
@@ -61,7 +63,8 @@ struct Overview: Encodable, Sendable {
     var csv: Data {
         var csv = CSVWriter(header: ["year", "release", "revised", "item", "value", "countries", "suppressed", "demo"])
         for y in years {
-            csv.row([String(y.year), String(y.release), String(y.revised), "accepted_reports", String(y.accepted), String(y.expected), "false", String(y.demo)])
+            csv.row([String(y.year), String(y.release), String(y.revised), "accepted_reports", String(y.accepted), String(y.expected),
+                     "false", String(y.demo)])
             for h in y.headlines {
                 csv.row([String(y.year), String(y.release), String(y.revised), h.indicator, CSVWriter.number(h.value.value),
                          String(h.countries), String(h.suppressed), String(y.demo)])

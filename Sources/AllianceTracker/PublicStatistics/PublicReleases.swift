@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import PostgresNIO
 
 /// The published releases as the public sees them, kept in memory: a release never
 /// changes once published, so serving it costs no database round trip. The list of
@@ -10,7 +9,7 @@ import PostgresNIO
 /// loaded once, however many requests ask for it at the same moment.
 actor PublicReleases {
     let database: Database
-    let disclosure: Disclosure
+    let releases: ReleaseService
     let clock: AppClock
 
     static let indexLifetime: TimeInterval = 5
@@ -22,12 +21,12 @@ actor PublicReleases {
     /// Bumped by `invalidate`, so that a read begun before a publication cannot
     /// put back the list without it.
     private var generation = 0
-    private var summaries: [String: Task<Summary, any Error>] = [:]
+    private var documents: [String: Task<(FrozenRelease, PublishedSummaryV1), any Error>] = [:]
     private var rendered: [String: Task<CacheableResponse.Rendered, any Error>] = [:]
 
-    init(database: Database, disclosure: Disclosure, clock: AppClock) {
+    init(database: Database, releases: ReleaseService, clock: AppClock) {
         self.database = database
-        self.disclosure = disclosure
+        self.releases = releases
         self.clock = clock
     }
 
@@ -62,21 +61,24 @@ actor PublicReleases {
         try await loadIndex(logger: logger).headlines
     }
 
-    /// A release's summary after disclosure control, with which release is latest.
-    func summary(_ info: ReleaseInfo, latest: Int, logger: Logger) async throws -> Summary {
+    /// A release's public document, as frozen when it was published.
+    func frozen(_ info: ReleaseInfo, logger: Logger) async throws -> FrozenRelease {
+        try await document(info, logger: logger).0
+    }
+
+    /// The figures of a release's public document.
+    func published(_ info: ReleaseInfo, logger: Logger) async throws -> PublishedSummaryV1 {
+        try await document(info, logger: logger).1
+    }
+
+    private func document(_ info: ReleaseInfo, logger: Logger) async throws -> (FrozenRelease, PublishedSummaryV1) {
         let key = "\(info.year)/\(info.release)"
-        let task = summaries[key] ?? Task { [database, disclosure] in
-            guard let stored = try await database.withConnection({ connection in
-                try await ReleaseStore.summary(year: info.year, release: info.release, on: connection, logger: logger)
-            }) else { throw DomainError.noRelease(info.year) }
-            return disclosure.publicView(of: stored)
+        let task = documents[key] ?? Task { [releases] in
+            let frozen = try await releases.frozen(year: info.year, release: info.release, logger: logger)
+            return (frozen, try frozen.published())
         }
-        summaries[key] = task
-        var summary: Summary
-        do { summary = try await task.value } catch { summaries[key] = nil; throw error }
-        summary.latestRelease = latest
-        summary.revisedSince = latest > info.release
-        return summary
+        documents[key] = task
+        do { return try await task.value } catch { documents[key] = nil; throw error }
     }
 
     /// A rendered body, made once per key.
@@ -90,14 +92,10 @@ actor PublicReleases {
     /// meanwhile. Only the very first read waits for the database.
     private func loadIndex(logger: Logger) async throws -> Index {
         if let index, Date().timeIntervalSince(index.fetched) < Self.indexLifetime { return index }
-        let task = refreshing ?? Task { [database] in
-            try await database.withConnection { connection in
-                let releases = try await ReleaseStore.releases(on: connection, logger: logger)
-                let headlines = try await connection.query(
-                    "SELECT code FROM indicators WHERE headline ORDER BY goal, code", logger: logger
-                ).collect().map { try $0.decode(String.self) }
-                return (Date(), releases, headlines)
-            }
+        let task = refreshing ?? Task { [database, releases] in
+            let list = try await releases.releases(logger: logger)
+            let headlines = try await database.read(logger: logger) { try await PublicStatisticsRepository().headlineIndicators(on: $0) }
+            return (Date(), list, headlines)
         }
         refreshing = task
         let started = generation

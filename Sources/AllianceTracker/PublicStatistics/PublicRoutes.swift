@@ -1,15 +1,14 @@
 import Foundation
 import Hummingbird
 import Logging
-import PostgresNIO
 
-/// `/v1/public/…`: published releases only, after disclosure control, cacheable,
-/// as JSON or CSV. What is built from releases is rendered once per set of
-/// releases (`PublicReleases.rendered`); the reference series are read each time.
+/// `/v1/public/…`: published releases only, as frozen when published (after
+/// disclosure control), cacheable, as JSON or CSV. What is built from releases is
+/// rendered once per set of releases (`PublicReleases.rendered`); the reference
+/// series are read each time.
 struct PublicRoutes {
-    let database: Database
     let releases: PublicReleases
-    var statistics: PublicStatistics { PublicStatistics(database: database, releases: releases) }
+    let statistics: PublicStatisticsService
 
     func register(on v1: RouterGroup<AppRequestContext>) {
         let group = v1.group("public")
@@ -52,9 +51,7 @@ struct PublicRoutes {
         }
         group.get("reference-series") { request, context in
             let format = try ResponseFormat(request)
-            let reference = try await database.withConnection { connection in
-                try await ReferenceSeriesStore.all(on: connection, logger: context.logger)
-            }
+            let reference = try await statistics.referenceSeries(logger: context.logger)
             return CacheableResponse.response(try Self.render(reference, csv: reference.csv, format: format), for: request)
         }
     }
@@ -64,8 +61,12 @@ struct PublicRoutes {
     ) async throws -> Response {
         let key = "summary/\(info.year)/\(info.release)/\(latest)/\(format.rawValue)"
         let rendered = try await releases.rendered(key) { [releases] in
-            let summary = try await releases.summary(info, latest: latest, logger: logger)
-            return try Self.render(summary, csv: SummaryCSV.render(summary), format: format)
+            let frozen = try await releases.frozen(info, logger: logger)
+            // served as stored: only which release is latest is added to the JSON
+            return switch format {
+            case .json: CacheableResponse.Rendered(body: try frozen.json(release: info.release, latest: latest), contentType: format.contentType)
+            case .csv: CacheableResponse.Rendered(body: Data(frozen.csv.utf8), contentType: format.contentType)
+            }
         }
         return CacheableResponse.response(rendered, for: request)
     }

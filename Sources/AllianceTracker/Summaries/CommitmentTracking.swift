@@ -6,11 +6,11 @@ import Foundation
 enum CommitmentTracking {
     static func progress(_ commitment: CommitmentRow, current: Decimal?, year: Int) -> CommitmentProgress {
         let expected = expectedValue(commitment, year: year)
-        let status: String
+        let status: CommitmentStatus
         if let current, let (value, rising) = expected {
-            status = (rising ? current >= value : current <= value) ? "on_track" : "off_track"
+            status = (rising ? current >= value : current <= value) ? .onTrack : .offTrack
         } else {
-            status = "no_data"
+            status = .noData
         }
         return CommitmentProgress(
             id: commitment.id, country: commitment.country, goal: commitment.goal, indicator: commitment.indicator,

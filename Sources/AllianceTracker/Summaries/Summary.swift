@@ -50,7 +50,7 @@ struct IndicatorSummary: Codable, Sendable, Equatable {
     var code: String
     var goal: Int
     var unit: String
-    var measureKind: String
+    var measureKind: MeasureKind
     /// Countries whose accepted report gives a number (a not-available value is not one).
     var countriesReporting: Int
     var notAvailable: Int
@@ -102,8 +102,8 @@ struct BaselineGrowth: Codable, Sendable, Equatable {
 struct TargetResult: Codable, Sendable, Equatable {
     var id: String
     var indicator: String
-    var rule: String
-    var basis: String
+    var rule: TargetRule
+    var basis: TargetBasis
     var threshold: Nullable<Decimal>
     var value: Nullable<Decimal>
     /// True or false when the data decide; null when there is not enough data.
@@ -133,6 +133,5 @@ struct CommitmentProgress: Codable, Sendable, Equatable {
     var current: Nullable<Decimal>
     /// Where the commitment's path from baseline to target stands this year.
     var expected: Nullable<Decimal>
-    /// on_track, off_track, or no_data
-    var status: String
+    var status: CommitmentStatus
 }

@@ -4,13 +4,11 @@ import PostgresNIO
 
 /// The summary's figures, one query a section, computed where the data are.
 /// Only accepted versions count; a not-available value is not a number.
-struct SummaryQueries {
-    let connection: PostgresConnection
-    let logger: Logger
+struct SummaryRepository: Sendable {
 
     /// Returns nil when the year has no cycle.
-    func completeness(_ year: Int) async throws -> Completeness? {
-        let rows = try await connection.query("""
+    func completeness(_ year: Int, on session: DatabaseSession) async throws -> Completeness? {
+        let rows = try await session.rows("""
             SELECT count(e.country),
                    count(r.first_submitted_at),
                    count(r.accepted_version),
@@ -20,7 +18,7 @@ struct SummaryQueries {
             LEFT JOIN reports r ON r.country = e.country AND r.year = e.year
             WHERE c.year = \(Int16(year))
             GROUP BY c.year
-            """, logger: logger).collect()
+            """)
         guard let row = rows.first else { return nil }
         let (expected, submitted, accepted, onTime) = try row.decode((Int, Int, Int, Int).self)
         return Completeness(expected: expected, submitted: submitted, accepted: accepted, onTime: onTime,
@@ -33,8 +31,8 @@ struct SummaryQueries {
     /// every figure is an aggregate over those pairs — all reporters from one side,
     /// like for like from the pairs with both. `headline` picks the figure the
     /// measure kind calls for.
-    func indicators(_ year: Int) async throws -> [IndicatorSummary] {
-        let rows = try await connection.query("""
+    func indicators(_ year: Int, on session: DatabaseSession) async throws -> [IndicatorSummary] {
+        let rows = try await session.rows("""
             WITH pairs AS (
                 SELECT v.indicator, r.country,
                        max(v.value) FILTER (WHERE r.year = \(Int16(year))) AS cur,
@@ -71,14 +69,10 @@ struct SummaryQueries {
                        coalesce(f.n, 0) AS n, coalesce(f.unavailable, 0) AS unavailable,
                        f.total, f.mean, f.median, f.low, f.high, f.share, coalesce(f.prev_n, 0) AS prev_n,
                        coalesce(f.panel_n, 0) AS panel_n,
-                       CASE i.measure_kind WHEN 'ratio' THEN f.mean WHEN 'duration' THEN f.median
-                            WHEN 'boolean' THEN f.share ELSE f.total END AS cur,
-                       CASE i.measure_kind WHEN 'ratio' THEN f.prev_mean WHEN 'duration' THEN f.prev_median
-                            WHEN 'boolean' THEN f.prev_share ELSE f.prev_total END AS prev,
-                       CASE i.measure_kind WHEN 'ratio' THEN f.panel_cur_mean WHEN 'duration' THEN f.panel_cur_median
-                            WHEN 'boolean' THEN f.panel_cur_share ELSE f.panel_cur_total END AS panel_cur,
-                       CASE i.measure_kind WHEN 'ratio' THEN f.panel_prev_mean WHEN 'duration' THEN f.panel_prev_median
-                            WHEN 'boolean' THEN f.panel_prev_share ELSE f.panel_prev_total END AS panel_prev
+                       \(unescaped: HeadlineSQL.headline("")) AS cur,
+                       \(unescaped: HeadlineSQL.headline("prev_")) AS prev,
+                       \(unescaped: HeadlineSQL.headline("panel_cur_")) AS panel_cur,
+                       \(unescaped: HeadlineSQL.headline("panel_prev_")) AS panel_prev
                 FROM indicators i LEFT JOIN figures f ON f.indicator = i.code
             )
             SELECT code, goal, unit, measure_kind, n, unavailable, cur, total, mean, median, low, high, share, prev, prev_n,
@@ -86,22 +80,24 @@ struct SummaryQueries {
                    panel_n, CASE WHEN panel_n > 0 THEN panel_prev END, CASE WHEN panel_n > 0 THEN panel_cur END,
                    CASE WHEN panel_prev <> 0 THEN (panel_cur - panel_prev) / panel_prev * 100 END
             FROM headlines ORDER BY goal, code
-            """, logger: logger).collect()
+            """)
         return try rows.map(Self.indicator)
     }
 
     private static func indicator(_ row: PostgresRow) throws -> IndicatorSummary {
         let (code, goal, unit, kind, n, unavailable, headline, total, mean, median, low, high, share, previous, previousN,
              allPct, panelN, panelPrevious, panelCurrent, panelPct) =
-            try row.decode((String, Int, String, String, Int, Int, Decimal?, Decimal?, Decimal?, Decimal?, Decimal?,
+            try row.decode((String, Int, String, MeasureKind, Int, Int, Decimal?, Decimal?, Decimal?, Decimal?, Decimal?,
                             Decimal?, Decimal?, Decimal?, Int, Decimal?, Int, Decimal?, Decimal?, Decimal?).self)
-        let totalOrNil = ["flow", "stock"].contains(kind) ? total : nil
+        // a statistic that means nothing for the kind is left out, not shown
+        func only(_ statistic: Statistic, _ value: Decimal?) -> Nullable<Decimal> {
+            Nullable(kind.statistics.contains(statistic) ? value : nil)
+        }
         return IndicatorSummary(
             code: code, goal: goal, unit: unit, measureKind: kind, countriesReporting: n, notAvailable: unavailable,
-            headline: Nullable(headline), total: Nullable(totalOrNil),
-            mean: Nullable(kind == "boolean" || kind == "duration" ? nil : mean), median: Nullable(kind == "boolean" ? nil : median),
-            min: Nullable(kind == "boolean" ? nil : low), max: Nullable(kind == "boolean" ? nil : high),
-            sharePct: Nullable(kind == "boolean" ? share : nil), previous: Nullable(previous), previousCountries: previousN,
+            headline: Nullable(headline), total: only(.total, total), mean: only(.mean, mean), median: only(.median, median),
+            min: only(.min, low), max: only(.max, high), sharePct: only(.share, share),
+            previous: Nullable(previous), previousCountries: previousN,
             growth: Growth(
                 allReporters: GrowthFigure(pct: Nullable(allPct), countries: n, previousCountries: previousN,
                                            previous: Nullable(previous), current: Nullable(headline), suppressed: false),
@@ -115,9 +111,9 @@ struct SummaryQueries {
 
     /// Compound annual growth from `baseline` to `year`, over the countries that
     /// reported the indicator in both years. Keyed by indicator code.
-    func sinceBaseline(_ year: Int, baseline: Int) async throws -> [String: BaselineGrowth] {
+    func sinceBaseline(_ year: Int, baseline: Int, on session: DatabaseSession) async throws -> [String: BaselineGrowth] {
         guard baseline < year else { return [:] }
-        let rows = try await connection.query("""
+        let rows = try await session.rows("""
             WITH accepted AS (
                 SELECT r.year, r.country, v.indicator, v.value
                 FROM reports r JOIN report_values v ON v.report_id = r.id AND v.version = r.accepted_version
@@ -138,16 +134,14 @@ struct SummaryQueries {
             ),
             headlines AS (
                 SELECT i.code, coalesce(f.n, 0) AS n,
-                       CASE i.measure_kind WHEN 'ratio' THEN f.base_mean WHEN 'duration' THEN f.base_median
-                            WHEN 'boolean' THEN f.base_share ELSE f.base_total END AS base,
-                       CASE i.measure_kind WHEN 'ratio' THEN f.cur_mean WHEN 'duration' THEN f.cur_median
-                            WHEN 'boolean' THEN f.cur_share ELSE f.cur_total END AS cur
+                       \(unescaped: HeadlineSQL.headline("base_")) AS base,
+                       \(unescaped: HeadlineSQL.headline("cur_")) AS cur
                 FROM indicators i LEFT JOIN figures f ON f.indicator = i.code
             )
             SELECT code, n, base, cur,
                    CASE WHEN base > 0 AND cur >= 0 THEN (power(cur / base, 1.0 / \(year - baseline)) - 1) * 100 END
             FROM headlines
-            """, logger: logger).collect()
+            """)
         var result: [String: BaselineGrowth] = [:]
         for row in rows {
             let (code, n, base, cur, cagr) = try row.decode((String, Int, Decimal?, Decimal?, Decimal?).self)
@@ -158,14 +152,14 @@ struct SummaryQueries {
     }
 
     /// The first year with a reporting cycle: the baseline of the multi-year view.
-    func baselineYear() async throws -> Int? {
-        try await connection.query("SELECT min(year)::int FROM reporting_cycles", logger: logger).collect()
+    func baselineYear(on session: DatabaseSession) async throws -> Int? {
+        try await session.rows("SELECT min(year)::int FROM reporting_cycles")
             .first.flatMap { try $0.decode(Int?.self) }
     }
 
     /// Per goal: countries whose accepted report describes actions taken.
-    func countriesReportingActions(_ year: Int) async throws -> [(goal: Int, title: String, countries: Int)] {
-        try await connection.query("""
+    func countriesReportingActions(_ year: Int, on session: DatabaseSession) async throws -> [(goal: Int, title: String, countries: Int)] {
+        try await session.rows("""
             SELECT g.id, g.title, count(DISTINCT r.country)
             FROM goals g
             LEFT JOIN (reports r JOIN report_narratives n
@@ -173,21 +167,21 @@ struct SummaryQueries {
                       AND r.year = \(Int16(year)) AND btrim(n.actions_taken) <> '')
                    ON n.goal = g.id
             GROUP BY g.id, g.title ORDER BY g.id
-            """, logger: logger).collect().map { row in
+            """).map { row in
             let (goal, title, countries) = try row.decode((Int, String, Int).self)
             return (goal, title, countries)
         }
     }
 
     /// Every commitment with the country's accepted value for its indicator this year.
-    func commitments(_ year: Int) async throws -> [(commitment: CommitmentRow, current: Decimal?)] {
-        try await connection.query("""
+    func commitments(_ year: Int, on session: DatabaseSession) async throws -> [(commitment: CommitmentRow, current: Decimal?)] {
+        try await session.rows("""
             SELECT m.id, m.country::text, m.goal, m.indicator, m.title, m.baseline_year, m.baseline_value,
                    m.target_year, m.target_value, m.target_growth_pct,
                    (SELECT v.value FROM reports r JOIN report_values v ON v.report_id = r.id AND v.version = r.accepted_version
                     WHERE r.country = m.country AND r.year = \(Int16(year)) AND v.indicator = m.indicator)
             FROM commitments m ORDER BY m.country, m.id
-            """, logger: logger).collect().map { row in
+            """).map { row in
             let (id, country, goal, indicator, title, baselineYear, baselineValue, targetYear, targetValue, growth, current) =
                 try row.decode((Int64, String, Int, String?, String, Int?, Decimal?, Int?, Decimal?, Decimal?, Decimal?).self)
             return (CommitmentRow(id: id, country: country, goal: goal, indicator: indicator, title: title,
@@ -195,17 +189,20 @@ struct SummaryQueries {
                                   targetValue: targetValue, targetGrowthPct: growth), current)
         }
     }
-}
+    /// The alliance-wide targets, oldest first.
+    func allianceTargets(on session: DatabaseSession) async throws -> [AllianceTarget] {
+        try await session.rows("""
+            SELECT id, indicator, rule, threshold, basis FROM targets WHERE scope = \(TargetScope.alliance) ORDER BY id
+            """).map { row in
+            let (id, indicator, rule, threshold, basis) = try row.decode((String, String, TargetRule, Decimal?, TargetBasis).self)
+            return AllianceTarget(id: id, indicator: indicator, rule: rule, threshold: threshold, basis: basis)
+        }
+    }
 
-struct CommitmentRow: Sendable {
-    let id: Int64
-    let country: String
-    let goal: Int
-    let indicator: String?
-    let title: String
-    let baselineYear: Int?
-    let baselineValue: Decimal?
-    let targetYear: Int?
-    let targetValue: Decimal?
-    let targetGrowthPct: Decimal?
+    /// Whether made-up demonstration reports go into the year's figures (this year's or last year's).
+    func includesDemo(_ year: Int, on session: DatabaseSession) async throws -> Bool {
+        try await session.rows(
+            "SELECT EXISTS (SELECT 1 FROM reports WHERE year IN (\(Int16(year)), \(Int16(year - 1))) AND demo)"
+        )[0].decode(Bool.self)
+    }
 }

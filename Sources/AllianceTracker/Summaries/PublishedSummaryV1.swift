@@ -1,0 +1,56 @@
+import Foundation
+
+/// A frozen release's public document in format 1, as the public views built from
+/// releases read it (the series, the overview, the dashboard). Its own type, not
+/// `Summary`, so that a change to the live summary cannot make a release unreadable.
+/// Only the fields those views use are decoded.
+struct PublishedSummaryV1: Decodable, Sendable {
+    struct Completeness: Decodable, Sendable {
+        struct Rate: Decodable, Sendable { var pct: Decimal? }
+        var expected: Int
+        var submitted: Int
+        var accepted: Int
+        var onTime: Int
+        var onTimeRate: Rate
+    }
+
+    struct Indicator: Decodable, Sendable {
+        struct Growth: Decodable, Sendable {
+            struct Figure: Decodable, Sendable { var pct: Decimal? }
+            var likeForLike: Figure
+        }
+        var code: String
+        var measureKind: MeasureKind
+        var headline: Decimal?
+        var countriesReporting: Int
+        var growth: Growth
+        var suppressed: Bool
+    }
+
+    /// Served again as it is in the overview.
+    struct Target: Codable, Sendable {
+        var id: String
+        var indicator: String
+        var rule: TargetRule
+        var basis: TargetBasis
+        var threshold: Nullable<Decimal>
+        var value: Nullable<Decimal>
+        var met: Nullable<Bool>
+        var countries: Int
+        var suppressed: Bool
+    }
+
+    struct Goal: Decodable, Sendable {
+        var goal: Int
+        var countriesReportingActions: Int
+    }
+
+    var year: Int
+    var release: Int
+    var publishedAt: Date
+    var demo: Bool
+    var completeness: Completeness
+    var indicators: [Indicator]
+    var targets: [Target]
+    var goals: [Goal]
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Logging
+
+/// Publishes a year's summary as a numbered release, freezing its public document
+/// (after disclosure control) as it is published, and reads releases back.
+struct ReleaseService: Sendable {
+    let database: Database
+    let disclosure: Disclosure
+    let clock: AppClock
+    var repository = ReleaseRepository()
+
+    /// Publishes the year's live summary as its next release; inside `session`
+    /// when given (an idempotent request, the demo), else in a transaction of its own.
+    func publish(
+        year: Int, _ input: ReleaseInput, actor: AuditActor, in session: DatabaseSession? = nil, logger: Logger
+    ) async throws -> (ReleaseInfo, Summary) {
+        let now = clock.now()
+        return try await database.within(session, logger: logger) { session in
+            try await Self.publish(year: year, input, actor: actor, now: now, disclosure: disclosure, on: session)
+        }
+    }
+
+    static func publish(
+        year: Int, _ input: ReleaseInput, actor: AuditActor, now: Date, disclosure: Disclosure, on session: DatabaseSession
+    ) async throws -> (ReleaseInfo, Summary) {
+        if let note = input.note, note.unicodeScalars.count > 2000 {
+            throw DomainError.invalid("note", .tooLong, "must be at most 2000 characters")
+        }
+        let repository = ReleaseRepository()
+        guard try await repository.lockCycle(year, on: session) else { throw DomainError.unknownCycle(year) }
+        let number = try await repository.nextNumber(year, on: session)
+        var summary = try await SummaryService.build(year: year, now: now, on: session)
+        summary.release = Nullable(number)
+        summary.publishedAt = Nullable(now)
+        let info = ReleaseInfo(year: year, release: number, publishedAt: now, embargoUntil: input.embargoUntil,
+                               note: input.note, demo: summary.demo)
+        let json = String(decoding: try JSONCoding.encoder.encode(summary), as: UTF8.self)
+        try await repository.insert(info, publishedBy: actor.tokenID, summary: json, on: session)
+        try await repository.insert(try FrozenRelease(publicView: disclosure.publicView(of: summary)),
+                                    year: year, release: number, at: now, on: session)
+        try await AuditLog.record(
+            on: session.connection, logger: session.logger, actor: actor, action: "summary.published", country: nil, year: year,
+            entity: "summary_release", entityID: "\(year)/\(number)",
+            new: ["release": .number(Decimal(number)),
+                  "embargo_until": input.embargoUntil.map { .string(ISO8601DateFormatter().string(from: $0)) } ?? .null],
+            reason: input.note
+        )
+        return (info, summary)
+    }
+
+    /// Every release of every year (or of one), oldest first.
+    func releases(year: Int? = nil, logger: Logger) async throws -> [ReleaseInfo] {
+        try await database.read(logger: logger) { try await repository.releases(year: year, on: $0) }
+    }
+
+    /// A release's public document as frozen. A release published before documents
+    /// were frozen is frozen now, on its first read, from the summary it stored.
+    func frozen(year: Int, release: Int, logger: Logger) async throws -> FrozenRelease {
+        if let document = try await database.read(logger: logger, { try await repository.document(year: year, release: release, on: $0) }) {
+            return document
+        }
+        let now = clock.now()
+        return try await database.transaction(logger: logger) { session in
+            guard let stored = try await repository.storedSummary(year: year, release: release, on: session) else {
+                throw DomainError.noRelease(year)
+            }
+            let summary = try JSONCoding.decoder.decode(Summary.self, from: Data(stored.utf8))
+            try await repository.insert(try FrozenRelease(publicView: disclosure.publicView(of: summary)),
+                                        year: year, release: release, at: now, on: session)
+            // another instance may have frozen it first: theirs is the one kept
+            guard let document = try await repository.document(year: year, release: release, on: session) else { throw MissingRow() }
+            return document
+        }
+    }
+}

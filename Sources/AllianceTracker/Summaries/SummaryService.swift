@@ -1,0 +1,57 @@
+import Foundation
+import Logging
+
+/// A year's summary (SPEC §4), computed from accepted report versions: live for
+/// the secretariat, or inside a publication's transaction.
+struct SummaryService: Sendable {
+    let database: Database
+    let clock: AppClock
+    private static let repository = SummaryRepository()
+
+    /// The live figures. The two heaviest queries run at once, on two connections.
+    func live(year: Int, logger: Logger) async throws -> Summary {
+        let now = clock.now()
+        return try await database.read(logger: logger) { session in
+            try await Self.build(year: year, now: now, on: session) { baseline in
+                try await database.read(logger: logger) { try await Self.repository.sinceBaseline(year, baseline: baseline, on: $0) }
+            }
+        }
+    }
+
+    /// The figures as one transaction sees them, all on its connection.
+    static func build(year: Int, now: Date, on session: DatabaseSession) async throws -> Summary {
+        try await build(year: year, now: now, on: session) { baseline in
+            try await repository.sinceBaseline(year, baseline: baseline, on: session)
+        }
+    }
+
+    private static func build(
+        year: Int, now: Date, on session: DatabaseSession,
+        sinceBaseline: @escaping @Sendable (Int) async throws -> [String: BaselineGrowth]
+    ) async throws -> Summary {
+        guard let completeness = try await repository.completeness(year, on: session) else { throw DomainError.unknownCycle(year) }
+        let baseline = try await repository.baselineYear(on: session)
+        async let growth = growthSince(baseline, sinceBaseline)
+        var indicators = try await repository.indicators(year, on: session)
+        let baselineGrowth = try await growth
+        for index in indicators.indices {
+            if let figure = baselineGrowth[indicators[index].code] { indicators[index].sinceBaseline = figure }
+        }
+        let progress = try await repository.commitments(year, on: session).map {
+            CommitmentTracking.progress($0.commitment, current: $0.current, year: year)
+        }
+        let goals = SummaryAssembler.goals(try await repository.countriesReportingActions(year, on: session), progress: progress)
+        let targets = SummaryAssembler.targets(try await repository.allianceTargets(on: session), indicators: indicators)
+        return Summary(
+            year: year, release: nil, publishedAt: nil, computedAt: now, demo: try await repository.includesDemo(year, on: session),
+            completeness: completeness, indicators: indicators, targets: targets, goals: goals, commitmentProgress: progress
+        )
+    }
+
+    private static func growthSince(
+        _ baseline: Int?, _ read: @Sendable (Int) async throws -> [String: BaselineGrowth]
+    ) async throws -> [String: BaselineGrowth] {
+        guard let baseline else { return [:] }
+        return try await read(baseline)
+    }
+}
