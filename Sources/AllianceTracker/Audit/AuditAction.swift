@@ -1,19 +1,26 @@
-/// What an audit entry says happened, as `audit_log.action` stores it.
-struct AuditAction: RawRepresentable, Sendable, Equatable {
+/// What an audit entry says happened (`audit_log.action`), and to which kind of
+/// thing (`audit_log.entity`): each action names its entity once, here.
+struct AuditAction: Sendable, Equatable {
     let rawValue: String
+    let entity: String
 
-    static let reportCreated = AuditAction(rawValue: "report.created")
-    static let reportSaved = AuditAction(rawValue: "report.saved")
-    static let valueChanged = AuditAction(rawValue: "report.value_changed")
-    static let cycleCreated = AuditAction(rawValue: "cycle.created")
-    static let cycleChanged = AuditAction(rawValue: "cycle.changed")
-    static let exceptionGranted = AuditAction(rawValue: "cycle.exception_granted")
-    static let commitmentCreated = AuditAction(rawValue: "commitment.created")
-    static let commitmentChanged = AuditAction(rawValue: "commitment.changed")
-    static let demoSeeded = AuditAction(rawValue: "demo.seeded")
+    init(_ rawValue: String, on entity: String) {
+        self.rawValue = rawValue
+        self.entity = entity
+    }
+
+    static let reportCreated = AuditAction("report.created", on: "report")
+    static let reportSaved = AuditAction("report.saved", on: "report")
+    static let valueChanged = AuditAction("report.value_changed", on: "report_value")
+    static let cycleCreated = AuditAction("cycle.created", on: "cycle")
+    static let cycleChanged = AuditAction("cycle.changed", on: "cycle")
+    static let exceptionGranted = AuditAction("cycle.exception_granted", on: "lock_exception")
+    static let commitmentCreated = AuditAction("commitment.created", on: "commitment")
+    static let commitmentChanged = AuditAction("commitment.changed", on: "commitment")
+    static let demoSeeded = AuditAction("demo.seeded", on: "demo")
 
     /// `report.submitted`, `report.accepted`, `report.returned`: a report reaching `status`.
     static func report(_ status: ReportStatus) -> AuditAction {
-        AuditAction(rawValue: "report.\(status.rawValue)")
+        AuditAction("report.\(status.rawValue)", on: "report")
     }
 }

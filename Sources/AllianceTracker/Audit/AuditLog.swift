@@ -11,8 +11,8 @@ enum AuditLog {
         country: String?, year: Int?, entity: String, entityID: String?,
         old: [String: JSONValue]? = nil, new: [String: JSONValue]? = nil, reason: String? = nil
     ) async throws {
-        let entry = AuditRecord(AuditAction(rawValue: action), by: actor, country: country, year: year, entity: entity,
-                                entityID: entityID, old: old, new: new, reason: reason)
+        let entry = AuditRecord(AuditAction(action, on: entity), by: actor, country: country, year: year, entityID: entityID,
+                                old: old, new: new, reason: reason)
         try await AuditRepository().record(entry, at: Date(), in: DatabaseSession(connection: connection, logger: logger))
     }
 }

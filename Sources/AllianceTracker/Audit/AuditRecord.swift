@@ -5,21 +5,19 @@ struct AuditRecord: Sendable {
     var action: AuditAction
     var country: String?
     var year: Int?
-    var entity: String
     var entityID: String?
     var old: [String: JSONValue]?
     var new: [String: JSONValue]?
     var reason: String?
 
     init(
-        _ action: AuditAction, by actor: AuditActor, country: String? = nil, year: Int? = nil, entity: String, entityID: String?,
+        _ action: AuditAction, by actor: AuditActor, country: String? = nil, year: Int? = nil, entityID: String?,
         old: [String: JSONValue]? = nil, new: [String: JSONValue]? = nil, reason: String? = nil
     ) {
         self.actor = actor
         self.action = action
         self.country = country
         self.year = year
-        self.entity = entity
         self.entityID = entityID
         self.old = old
         self.new = new

@@ -12,7 +12,7 @@ struct AuditRepository: Sendable {
             INSERT INTO audit_log (at, actor_token, actor_role, action, country, year, entity, entity_id,
                                    old_value, new_value, reason)
             VALUES (\(at), \(entry.actor.tokenID), \(entry.actor.role), \(entry.action.rawValue), \(entry.country),
-                    \(entry.year.map(Int16.init)), \(entry.entity), \(entry.entityID), \(oldText)::jsonb, \(newText)::jsonb,
+                    \(entry.year.map(Int16.init)), \(entry.action.entity), \(entry.entityID), \(oldText)::jsonb, \(newText)::jsonb,
                     \(entry.reason))
             """)
     }
@@ -22,10 +22,11 @@ struct AuditRepository: Sendable {
     func recordValueChanges(
         reportID: Int64, version: Int, country: String, year: Int, actor: AuditActor, at: Date, in session: DatabaseSession
     ) async throws {
+        let action = AuditAction.valueChanged
         try await session.run("""
             INSERT INTO audit_log (at, actor_token, actor_role, action, country, year, entity, entity_id, old_value, new_value)
-            SELECT \(at), \(actor.tokenID), \(actor.role), \(AuditAction.valueChanged.rawValue), \(country), \(Int16(year)),
-                   'report_value', \(country) || '/' || \(String(year)) || '/' || coalesce(n.indicator, o.indicator),
+            SELECT \(at), \(actor.tokenID), \(actor.role), \(action.rawValue), \(country), \(Int16(year)), \(action.entity),
+                   \(country) || '/' || \(String(year)) || '/' || coalesce(n.indicator, o.indicator),
                    CASE WHEN o.indicator IS NOT NULL THEN jsonb_build_object('version', o.version, 'value', o.value,
                         'not_available', o.not_available, 'note', o.note, 'source', o.source, 'nature', o.nature) END,
                    CASE WHEN n.indicator IS NOT NULL THEN jsonb_build_object('version', n.version, 'value', n.value,

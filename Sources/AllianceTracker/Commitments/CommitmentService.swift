@@ -33,7 +33,7 @@ struct CommitmentService: Sendable {
             try await validate(input, in: session)
             let id = try await commitments.insert(country: country, input, at: now, in: session)
             guard let created = try await commitments.select(country: country, id: id, in: session).first else { throw MissingRow() }
-            let entry = AuditRecord(.commitmentCreated, by: actor, country: country, entity: "commitment", entityID: String(id),
+            let entry = AuditRecord(.commitmentCreated, by: actor, country: country, entityID: String(id),
                                     new: Self.auditState(created.input))
             try await audit.record(entry, at: now, in: session)
             return created
@@ -55,7 +55,7 @@ struct CommitmentService: Sendable {
             if input == current.input { return current }
             try await validate(input, in: session)
             try await commitments.update(id: id, input, at: now, in: session)
-            let entry = AuditRecord(.commitmentChanged, by: actor, country: country, entity: "commitment", entityID: String(id),
+            let entry = AuditRecord(.commitmentChanged, by: actor, country: country, entityID: String(id),
                                     old: Self.auditState(current.input), new: Self.auditState(input))
             try await audit.record(entry, at: now, in: session)
             guard let updated = try await commitments.select(country: country, id: id, in: session).first else { throw MissingRow() }

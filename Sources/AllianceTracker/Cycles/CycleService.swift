@@ -38,7 +38,7 @@ struct CycleService: Sendable {
             }
             try await cycles.setRequired(year, input.requiredIndicators, in: session)
             guard let cycle = try await cycles.cycle(year, in: session) else { throw MissingRow() }
-            let entry = AuditRecord(old == nil ? .cycleCreated : .cycleChanged, by: actor, year: year, entity: "cycle",
+            let entry = AuditRecord(old == nil ? .cycleCreated : .cycleChanged, by: actor, year: year,
                                     entityID: String(year), old: old.map(Self.auditState), new: Self.auditState(cycle))
             try await audit.record(entry, at: now, in: session)
             return (cycle, old == nil)
@@ -66,7 +66,7 @@ struct CycleService: Sendable {
             if !problems.isEmpty { throw DomainError.invalid(problems) }
             let granted = try await cycles.insertException(year, input, by: actor, at: now, in: session)
             let entry = AuditRecord(
-                .exceptionGranted, by: actor, country: input.country, year: year, entity: "lock_exception", entityID: String(granted.id),
+                .exceptionGranted, by: actor, country: input.country, year: year, entityID: String(granted.id),
                 new: ["until": .string(ISO8601DateFormatter().string(from: input.until))], reason: input.reason
             )
             try await audit.record(entry, at: now, in: session)

@@ -36,7 +36,7 @@ public struct DemoSeeder: Sendable {
                 reports += filed.count
                 releases += try await demoYear.publish(filed.amended)
             }
-            let entry = AuditRecord(.demoSeeded, by: .commandLine, entity: "demo", entityID: nil,
+            let entry = AuditRecord(.demoSeeded, by: .commandLine, entityID: nil,
                                     new: ["years": .string("\(years.lowerBound)-\(years.upperBound)"), "reports": .number(Decimal(reports))])
             try await AuditRepository().record(entry, at: clock.now(), in: session)
             return Outcome(years: years, reports: reports, releases: releases)

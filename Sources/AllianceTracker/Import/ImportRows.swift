@@ -23,7 +23,8 @@ struct ImportRows {
                     guard let number = Decimal(string: raw, locale: Locale(identifier: "en_US_POSIX")),
                           raw.wholeMatch(of: /-?[0-9]+(\.[0-9]+)?/) != nil
                     else {
-                        problems.append(.init(line: record.line, message: "\(FieldErrorCode.invalidType.rawValue): value: '\(raw)' is not a number or true/false"))
+                        let message = "\(FieldErrorCode.invalidType.rawValue): value: '\(raw)' is not a number or true/false"
+                        problems.append(.init(line: record.line, message: message))
                         continue
                     }
                     value = .number(number)

@@ -82,7 +82,7 @@ extension ReportService {
     ) async throws {
         let version = JSONValue.number(Decimal(row.currentVersion))
         let entry = AuditRecord(
-            .report(status), by: actor, country: country, year: year, entity: "report", entityID: "\(country)/\(year)",
+            .report(status), by: actor, country: country, year: year, entityID: "\(country)/\(year)",
             old: ["status": .string(row.status.rawValue), "version": version],
             new: ["status": .string(status.rawValue), "version": version], reason: reason
         )

@@ -79,7 +79,7 @@ struct ReportService: Sendable {
         in session: DatabaseSession
     ) async throws {
         let entry = AuditRecord(
-            previous == nil ? .reportCreated : .reportSaved, by: actor, country: country, year: year, entity: "report",
+            previous == nil ? .reportCreated : .reportSaved, by: actor, country: country, year: year,
             entityID: "\(country)/\(year)",
             old: previous.map { ["version": .number(Decimal($0.currentVersion)), "status": .string($0.status.rawValue)] },
             new: ["version": .number(Decimal(version)), "status": .string(ReportStatus.draft.rawValue)]
