@@ -26,6 +26,7 @@ struct Import: AsyncParsableCommand {
             }
         }
         let verb = summary.dryRun ? "would import" : "imported"
-        print("import: \(verb) \(summary.values) values for \(summary.countries) countries into \(year)\(summary.dryRun ? " (dry run: nothing stored)" : "")")
+        let note = summary.dryRun ? " (dry run: nothing stored)" : ""
+        print("import: \(verb) \(summary.values) values for \(summary.countries) countries into \(year)\(note)")
     }
 }

@@ -2,8 +2,7 @@ import Hummingbird
 
 /// `/v1/countries/{cc}/commitments`: a country's own, or any for the secretariat.
 struct CommitmentRoutes {
-    let commitments: CommitmentStore
-    let catalogue: CatalogueService
+    let commitments: CommitmentService
     let idempotency: Idempotency
 
     func register(on country: RouterGroup<AppRequestContext>) {
@@ -14,18 +13,15 @@ struct CommitmentRoutes {
         }
         country.get("commitments/{id}") { _, context in
             let code = try await existingCountry(context)
-            let id = try Self.idParameter(context)
-            guard let commitment = try await commitments.get(country: code, id: id, logger: context.logger) else {
-                throw DomainError.unknownCommitment(id)
-            }
-            return try Response.json(commitment)
+            return try Response.json(try await commitments.commitment(country: code, id: try Self.idParameter(context), logger: context.logger))
         }
         country.post("commitments") { request, context in
             let code = try await existingCountry(context)
             let body = try await RequestBody<CommitmentInput>(request, context: context)
             let actor = AuditActor(try context.requireIdentity)
             return try await idempotency.perform(request, body: body.bytes, context: context) { [logger = context.logger] connection in
-                let created = try await CommitmentStore.create(country: code, body.value, actor: actor, on: connection, logger: logger)
+                let session = DatabaseSession(connection: connection, logger: logger)
+                let created = try await commitments.create(country: code, body.value, actor: actor, in: session, logger: logger)
                 return try .created(created, location: "/v1/countries/\(code)/commitments/\(created.id)")
             }
         }
@@ -42,7 +38,7 @@ struct CommitmentRoutes {
 
     private func existingCountry(_ context: AppRequestContext) async throws -> String {
         let code = try context.countryParameter()
-        try await catalogue.requireCountry(code, logger: context.logger)
+        try await commitments.checkCountry(code, logger: context.logger)
         return code
     }
 

@@ -1,31 +1,10 @@
 import Foundation
-import Logging
-import PostgresNIO
-
-/// A report's content after checking it against the catalogue: ready to store.
-struct ValidatedReport: Sendable {
-    var values: [ReportValue]
-    var narratives: [Narrative]
-}
 
 /// Checks a report's content on save: known indicators, types and ranges by measure
 /// kind, goals 1 to 4, lengths. Every problem is reported at once, with its field.
 struct ReportValidator: Sendable {
-    struct IndicatorRule: Sendable {
-        let kind: MeasureKind
-    }
-
-    let indicators: [String: IndicatorRule]
-
-    static func load(on connection: PostgresConnection, logger: Logger) async throws -> ReportValidator {
-        var indicators: [String: IndicatorRule] = [:]
-        for try await (code, kind) in try await connection.query(
-            "SELECT code, measure_kind FROM indicators", logger: logger
-        ).decode((String, MeasureKind).self) {
-            indicators[code] = IndicatorRule(kind: kind)
-        }
-        return ReportValidator(indicators: indicators)
-    }
+    /// Every indicator's measure kind, by code.
+    let indicators: [String: MeasureKind]
 
     func validate(_ input: ReportInput) throws -> ValidatedReport {
         var problems: [FieldError] = []
@@ -62,7 +41,7 @@ struct ReportValidator: Sendable {
         func add(_ suffix: String, _ code: FieldErrorCode, _ message: String) {
             problems.append(.init(field: "\(field).\(suffix)", code: code, message: message))
         }
-        guard let rule = indicators[item.indicator] else {
+        guard let kind = indicators[item.indicator] else {
             add("indicator", .unknownIndicator, "there is no indicator '\(item.indicator)'")
             return (problems, nil)
         }
@@ -78,7 +57,7 @@ struct ReportValidator: Sendable {
         case (nil, .some(let reason)) where reason.isEmpty || reason.unicodeScalars.count > 2000:
             add("not_available", .missingReason, "the reason must be 1 to 2000 characters")
         case (.some(let value), nil):
-            if let problem = Self.rangeProblem(value, kind: rule.kind) { add("value", problem.code, problem.message) }
+            if let problem = Self.rangeProblem(value, kind: kind) { add("value", problem.code, problem.message) }
         default:
             break
         }

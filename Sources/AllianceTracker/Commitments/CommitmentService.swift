@@ -1,0 +1,110 @@
+import Foundation
+import Logging
+
+/// Countries' commitments: created, listed, read and changed; every change audited.
+struct CommitmentService: Sendable {
+    let database: Database
+    let clock: AppClock
+    let commitments = CommitmentRepository()
+    let audit = AuditRepository()
+
+    /// Fails with `unknown_country` unless the country exists.
+    func checkCountry(_ code: String, logger: Logger) async throws {
+        let exists = code.wholeMatch(of: /[A-Z]{2}/) != nil
+            ? try await database.read(logger: logger) { try await commitments.countryExists(code, in: $0) } : false
+        guard exists else { throw DomainError.unknownCountry(code) }
+    }
+
+    func list(country: String, logger: Logger) async throws -> [Commitment] {
+        try await database.read(logger: logger) { try await commitments.select(country: country, id: nil, in: $0) }
+    }
+
+    func commitment(country: String, id: Int64, logger: Logger) async throws -> Commitment {
+        let found = try await database.read(logger: logger) { try await commitments.select(country: country, id: id, in: $0).first }
+        guard let found else { throw DomainError.unknownCommitment(id) }
+        return found
+    }
+
+    func create(
+        country: String, _ input: CommitmentInput, actor: AuditActor, in outer: DatabaseSession? = nil, logger: Logger
+    ) async throws -> Commitment {
+        let now = clock.now()
+        return try await database.within(outer, logger: logger) { session in
+            try await validate(input, in: session)
+            let id = try await commitments.insert(country: country, input, at: now, in: session)
+            guard let created = try await commitments.select(country: country, id: id, in: session).first else { throw MissingRow() }
+            let entry = AuditRecord(.commitmentCreated, by: actor, country: country, entityID: String(id),
+                                    new: Self.auditState(created.input))
+            try await audit.record(entry, at: now, in: session)
+            return created
+        }
+    }
+
+    /// Applies a JSON merge patch (RFC 7396): a field given replaces, `null` clears.
+    func update(
+        country: String, id: Int64, patch: [String: JSONValue], actor: AuditActor, in outer: DatabaseSession? = nil, logger: Logger
+    ) async throws -> Commitment {
+        if let unknown = patch.keys.sorted().first(where: { !CommitmentInput.fields.contains($0) }) {
+            throw DomainError.invalid(unknown, .unknownField, "is not a field of a commitment")
+        }
+        let now = clock.now()
+        return try await database.within(outer, logger: logger) { session in
+            guard let current = try await commitments.select(country: country, id: id, forUpdate: true, in: session).first
+            else { throw DomainError.unknownCommitment(id) }
+            let input = try Self.merge(current.input, patch)
+            if input == current.input { return current }
+            try await validate(input, in: session)
+            try await commitments.update(id: id, input, at: now, in: session)
+            let entry = AuditRecord(.commitmentChanged, by: actor, country: country, entityID: String(id),
+                                    old: Self.auditState(current.input), new: Self.auditState(input))
+            try await audit.record(entry, at: now, in: session)
+            guard let updated = try await commitments.select(country: country, id: id, in: session).first else { throw MissingRow() }
+            return updated
+        }
+    }
+
+    private static func merge(_ input: CommitmentInput, _ patch: [String: JSONValue]) throws -> CommitmentInput {
+        guard case .object(var fields) = try JSONCoding.plainDecoder.decode(JSONValue.self, from: JSONCoding.encoder.encode(input))
+        else { throw MissingRow() }
+        for (key, value) in patch {
+            fields[key] = value == .null ? nil : value
+        }
+        return try JSONCoding.decoder.decode(CommitmentInput.self, from: JSONCoding.encoder.encode(JSONValue.object(fields)))
+    }
+
+    /// The input's own rules, then the catalogue's: the operational goal and the
+    /// indicator must exist and belong to the goal.
+    private func validate(_ input: CommitmentInput, in session: DatabaseSession) async throws {
+        var problems = input.problems()
+        if let og = input.operationalGoal {
+            let goal = try await commitments.goal(ofOperationalGoal: og, in: session)
+            if goal == nil {
+                problems.append(.init(field: "operational_goal", code: .unknownOperationalGoal, message: "there is no operational goal '\(og)'"))
+            } else if goal != input.goal {
+                problems.append(.init(field: "operational_goal", code: .goalMismatch, message: "'\(og)' is not under goal \(input.goal)"))
+            }
+        }
+        if let indicator = input.indicator {
+            let goal = try await commitments.goal(ofIndicator: indicator, in: session)
+            if goal == nil {
+                problems.append(.init(field: "indicator", code: .unknownIndicator, message: "there is no indicator '\(indicator)'"))
+            } else if goal != input.goal {
+                problems.append(.init(field: "indicator", code: .goalMismatch, message: "'\(indicator)' is not under goal \(input.goal)"))
+            }
+        }
+        if !problems.isEmpty { throw DomainError.invalid(problems) }
+    }
+
+    private static func auditState(_ input: CommitmentInput) -> [String: JSONValue] {
+        guard let data = try? JSONCoding.encoder.encode(input),
+              case .object(let fields)? = try? JSONCoding.plainDecoder.decode(JSONValue.self, from: data)
+        else { return [:] }
+        return fields
+    }
+}
+
+extension DomainError {
+    static func unknownCommitment(_ id: Int64) -> DomainError {
+        DomainError(.unknownCommitment, "There is no commitment \(id) here.")
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Logging
+
+/// Reports: read, saved as new versions, submitted and reviewed (SPEC §2). Every
+/// change runs in one transaction that checks the cycle window and the expected
+/// version, writes, and records itself in the audit log at the clock's time.
+struct ReportService: Sendable {
+    let database: Database
+    let clock: AppClock
+    let reports = ReportRepository()
+    let audit = AuditRepository()
+
+    var cycles: CycleService { CycleService(database: database, clock: clock) }
+
+    func report(country: String, year: Int, in outer: DatabaseSession? = nil, logger: Logger) async throws -> Report? {
+        if let outer { return try await reports.report(country: country, year: year, in: outer) }
+        return try await database.read(logger: logger) { try await reports.report(country: country, year: year, in: $0) }
+    }
+
+    func versions(country: String, year: Int, logger: Logger) async throws -> [VersionSummary] {
+        let versions = try await database.read(logger: logger) { try await reports.versions(country: country, year: year, in: $0) }
+        guard let versions else { throw DomainError.unknownReport(country: country, year: year) }
+        return versions
+    }
+
+    func version(country: String, year: Int, number: Int, logger: Logger) async throws -> ReportVersion? {
+        try await database.read(logger: logger) { try await reports.version(country: country, year: year, version: number, in: $0) }
+    }
+
+    /// The validator, fed with the catalogue's indicators as they stand in `session`.
+    func validator(in session: DatabaseSession) async throws -> ReportValidator {
+        ReportValidator(indicators: try await reports.indicatorKinds(in: session))
+    }
+
+    /// Saves `input` as the report's next version; returns the report and whether it was created.
+    func save(
+        country: String, year: Int, _ input: ReportInput, expecting expected: ExpectedVersion, actor: AuditActor,
+        in outer: DatabaseSession? = nil, logger: Logger
+    ) async throws -> (Report, created: Bool) {
+        let now = clock.now()
+        return try await database.within(outer, logger: logger) { session in
+            let content = try await validator(in: session).validate(input)
+            try await cycles.checkWindow(year: year, country: country, actor: actor, in: session)
+            try await checkMembership(country: country, year: year, in: session)
+            let existing = try await reports.row(country: country, year: year, forUpdate: true, in: session)
+            try expected.check(currentVersion: existing?.currentVersion)
+            if existing?.status == .submitted {
+                throw DomainError(.reportUnderReview, "A submitted report cannot change until the secretariat accepts or returns it.")
+            }
+            let reportID = if let existing { existing.id } else { try await create(country: country, year: year, in: session) }
+            let version = (existing?.currentVersion ?? 0) + 1
+            try await reports.insertVersion(reportID: reportID, version: version, content, by: actor, at: now, in: session)
+            try await reports.setDraft(reportID: reportID, version: version, in: session)
+            try await auditSave(country: country, year: year, reportID: reportID, version: version, previous: existing,
+                                actor: actor, at: now, in: session)
+            return (try await reloaded(country: country, year: year, in: session), existing == nil)
+        }
+    }
+
+    /// SPEC: the country must exist and be a member at some time in the year.
+    private func checkMembership(country: String, year: Int, in session: DatabaseSession) async throws {
+        guard let member = try await reports.wasMember(country: country, year: year, in: session) else {
+            throw DomainError.unknownCountry(country)
+        }
+        guard member else { throw DomainError.invalid("country", .notAMember, "\(country) was not a member of the Alliance in \(year)") }
+    }
+
+    private func create(country: String, year: Int, in session: DatabaseSession) async throws -> Int64 {
+        // another request created the report first: this one was based on no version at all
+        guard let id = try await reports.create(country: country, year: year, in: session) else {
+            throw ExpectedVersion.mismatch(current: nil)
+        }
+        return id
+    }
+
+    /// One entry for the save, and one for each value that changed against the previous version.
+    private func auditSave(
+        country: String, year: Int, reportID: Int64, version: Int, previous: ReportRow?, actor: AuditActor, at now: Date,
+        in session: DatabaseSession
+    ) async throws {
+        let entry = AuditRecord(
+            previous == nil ? .reportCreated : .reportSaved, by: actor, country: country, year: year,
+            entityID: "\(country)/\(year)",
+            old: previous.map { ["version": .number(Decimal($0.currentVersion)), "status": .string($0.status.rawValue)] },
+            new: ["version": .number(Decimal(version)), "status": .string(ReportStatus.draft.rawValue)]
+        )
+        try await audit.record(entry, at: now, in: session)
+        try await audit.recordValueChanges(reportID: reportID, version: version, country: country, year: year, actor: actor,
+                                           at: now, in: session)
+    }
+
+    func reloaded(country: String, year: Int, in session: DatabaseSession) async throws -> Report {
+        guard let report = try await reports.report(country: country, year: year, in: session) else { throw MissingRow() }
+        return report
+    }
+}
+
+extension DomainError {
+    static func unknownReport(country: String, year: Int) -> DomainError {
+        DomainError(.unknownReport, "\(country) has no report for \(year) yet; PUT one to start it.")
+    }
+}

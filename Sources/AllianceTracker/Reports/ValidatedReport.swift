@@ -1,0 +1,5 @@
+/// A report's content after checking it against the catalogue: ready to store.
+struct ValidatedReport: Sendable {
+    var values: [ReportValue]
+    var narratives: [Narrative]
+}
