@@ -72,7 +72,7 @@ struct Seed: AsyncParsableCommand {
         let (changes, outcome) = try await failing {
             try await withDatabase(config.database, logger: logger) { database in
                 let changes = try await Seeder(directory: config.seedDirectory).seed(database, logger: logger)
-                let outcome = demo ? try await DemoSeeder().seed(database, logger: logger) : nil
+                let outcome = demo ? try await DemoSeeder(disclosureMinimumCountries: config.disclosureMinimumCountries).seed(database, logger: logger) : nil
                 return (changes, outcome)
             }
         }

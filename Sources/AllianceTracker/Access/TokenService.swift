@@ -6,6 +6,7 @@ public struct TokenService: Sendable {
     let database: Database
     let clock: AppClock
     let repository = TokenRepository()
+    let audit = AuditRepository()
 
     public init(database: Database, clock: AppClock = .system) {
         self.database = database
@@ -23,9 +24,8 @@ public struct TokenService: Sendable {
                 throw DomainError.invalid("country", .unknownCountry, "there is no country '\(request.country ?? "")'")
             }
             let state: [String: JSONValue] = ["role": .string(request.role.rawValue), "label": request.label.map { .string($0) } ?? .null]
-            try await AuditLog.record(
-                on: session.connection, logger: session.logger, actor: actor, action: "token.created", country: request.country,
-                year: nil, entity: "token", entityID: String(id), new: state)
+            let entry = AuditRecord(.tokenCreated, by: actor, country: request.country, entityID: String(id), new: state)
+            try await audit.record(entry, at: now, in: session)
             return CreatedToken(
                 id: id, token: TokenSecret(id: id, secret: secret).bearer, role: request.role, country: request.country,
                 label: request.label, createdAt: createdAt)
@@ -40,9 +40,7 @@ public struct TokenService: Sendable {
                 throw DomainError(.unknownToken, "There is no such token.")
             }
             if revokedNow {
-                try await AuditLog.record(
-                    on: session.connection, logger: session.logger, actor: actor, action: "token.revoked", country: country,
-                    year: nil, entity: "token", entityID: String(id))
+                try await audit.record(AuditRecord(.tokenRevoked, by: actor, country: country, entityID: String(id)), at: now, in: session)
             }
         }
     }

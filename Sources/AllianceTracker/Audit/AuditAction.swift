@@ -18,6 +18,9 @@ struct AuditAction: Sendable, Equatable {
     static let commitmentCreated = AuditAction("commitment.created", on: "commitment")
     static let commitmentChanged = AuditAction("commitment.changed", on: "commitment")
     static let demoSeeded = AuditAction("demo.seeded", on: "demo")
+    static let tokenCreated = AuditAction("token.created", on: "token")
+    static let tokenRevoked = AuditAction("token.revoked", on: "token")
+    static let summaryPublished = AuditAction("summary.published", on: "summary_release")
 
     /// `report.submitted`, `report.accepted`, `report.returned`: a report reaching `status`.
     static func report(_ status: ReportStatus) -> AuditAction {

@@ -19,8 +19,7 @@ struct CommitmentRoutes {
             let code = try await existingCountry(context)
             let body = try await RequestBody<CommitmentInput>(request, context: context)
             let actor = AuditActor(try context.requireIdentity)
-            return try await idempotency.perform(request, body: body.bytes, context: context) { [logger = context.logger] connection in
-                let session = DatabaseSession(connection: connection, logger: logger)
+            return try await idempotency.perform(request, body: body.bytes, context: context) { [logger = context.logger] session in
                 let created = try await commitments.create(country: code, body.value, actor: actor, in: session, logger: logger)
                 return try .created(created, location: "/v1/countries/\(code)/commitments/\(created.id)")
             }

@@ -23,8 +23,7 @@ struct CycleRoutes {
             let actor = AuditActor(try context.requireIdentity)
             // an unknown cycle is 404 before the Idempotency-Key is looked at
             _ = try await cycles.cycle(year, logger: context.logger)
-            return try await idempotency.perform(request, body: body.bytes, context: context) { [logger = context.logger] connection in
-                let session = DatabaseSession(connection: connection, logger: logger)
+            return try await idempotency.perform(request, body: body.bytes, context: context) { [logger = context.logger] session in
                 let granted = try await cycles.grantException(year, body.value, actor: actor, in: session, logger: logger)
                 // an exception has no address of its own: point to the cycle it belongs to
                 return try .created(granted, location: "/v1/cycles/\(year)")

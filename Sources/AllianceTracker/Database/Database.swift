@@ -74,7 +74,7 @@ public final class Database: Sendable {
     /// `withTransaction`, rethrowing the error that decided, as it was thrown.
     /// PostgresNIO wraps it in `PostgresTransactionError`, which would hide a
     /// `DomainError` or a lost connection from the error middleware.
-    func connectionTransaction<Result>(
+    fileprivate func connectionTransaction<Result>(
         logger: Logger, isolation: isolated (any Actor)? = #isolation,
         _ body: (PostgresConnection) async throws -> sending Result
     ) async throws -> sending Result {
@@ -84,6 +84,35 @@ public final class Database: Sendable {
             } catch let error as PostgresTransactionError {
                 throw error.closureError ?? error.beginError ?? error.commitError ?? error
             }
+        }
+    }
+}
+
+extension Database {
+    /// Runs `body` in a new transaction: committed when it returns, rolled back
+    /// when it throws (rethrowing its own error).
+    func transaction<Result: Sendable>(
+        logger: Logger, _ body: @Sendable (DatabaseSession) async throws -> Result
+    ) async throws -> Result {
+        try await connectionTransaction(logger: logger) { connection in
+            try await body(DatabaseSession(connection: connection, logger: logger))
+        }
+    }
+
+    /// Runs `body` inside `outer` when one is given, so that a service call can be
+    /// part of a larger unit of work (an import, an idempotent request, the demo);
+    /// otherwise in a transaction of its own.
+    func within<Result: Sendable>(
+        _ outer: DatabaseSession?, logger: Logger, _ body: @Sendable (DatabaseSession) async throws -> Result
+    ) async throws -> Result {
+        if let outer { return try await body(outer) }
+        return try await transaction(logger: logger, body)
+    }
+
+    /// Runs `body` on a connection of its own, outside any transaction: for reads.
+    func read<Result: Sendable>(logger: Logger, _ body: @Sendable (DatabaseSession) async throws -> Result) async throws -> Result {
+        try await withConnection { connection in
+            try await body(DatabaseSession(connection: connection, logger: logger))
         }
     }
 }

@@ -19,32 +19,3 @@ public struct DatabaseSession: Sendable {
         _ = try await connection.query(query, logger: logger)
     }
 }
-
-extension Database {
-    /// Runs `body` in a new transaction: committed when it returns, rolled back
-    /// when it throws (rethrowing its own error).
-    func transaction<Result: Sendable>(
-        logger: Logger, _ body: @Sendable (DatabaseSession) async throws -> Result
-    ) async throws -> Result {
-        try await connectionTransaction(logger: logger) { connection in
-            try await body(DatabaseSession(connection: connection, logger: logger))
-        }
-    }
-
-    /// Runs `body` inside `outer` when one is given, so that a service call can be
-    /// part of a larger unit of work (an import, an idempotent request, the demo);
-    /// otherwise in a transaction of its own.
-    func within<Result: Sendable>(
-        _ outer: DatabaseSession?, logger: Logger, _ body: @Sendable (DatabaseSession) async throws -> Result
-    ) async throws -> Result {
-        if let outer { return try await body(outer) }
-        return try await transaction(logger: logger, body)
-    }
-
-    /// Runs `body` on a connection of its own, outside any transaction: for reads.
-    func read<Result: Sendable>(logger: Logger, _ body: @Sendable (DatabaseSession) async throws -> Result) async throws -> Result {
-        try await withConnection { connection in
-            try await body(DatabaseSession(connection: connection, logger: logger))
-        }
-    }
-}

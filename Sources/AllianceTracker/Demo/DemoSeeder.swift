@@ -9,9 +9,13 @@ import Logging
 /// and the public responses say so. Seeding again adds nothing.
 public struct DemoSeeder: Sendable {
     let clock: AppClock
+    let disclosure: Disclosure
 
-    public init(clock: AppClock = .system) {
+    /// `disclosureMinimumCountries`: the service's `DISCLOSURE_MIN_COUNTRIES`, which
+    /// the demo's releases are published with, as the service would.
+    public init(clock: AppClock = .system, disclosureMinimumCountries: Int = 3) {
         self.clock = clock
+        self.disclosure = Disclosure(minimumCountries: disclosureMinimumCountries)
     }
 
     public struct Outcome: Sendable {
@@ -30,7 +34,7 @@ public struct DemoSeeder: Sendable {
             let years = DemoReports.firstYear...lastYear
             var reports = 0, releases = 0
             for year in years {
-                let demoYear = DemoYear(year: year, kinds: kinds, database: database, session: session)
+                let demoYear = DemoYear(year: year, kinds: kinds, database: database, disclosure: disclosure, session: session)
                 try await demoYear.openCycle()
                 let filed = try await demoYear.fileReports()
                 reports += filed.count

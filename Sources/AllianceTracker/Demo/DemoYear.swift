@@ -7,6 +7,8 @@ struct DemoYear {
     /// Every indicator's measure kind: how a demo figure is given (a number, or true/false).
     let kinds: [String: MeasureKind]
     let database: Database
+    /// The disclosure control the releases are published with.
+    let disclosure: Disclosure
     let session: DatabaseSession
 
     private var dueOn: String { "\(year + 1)-03-31" }
@@ -76,8 +78,9 @@ struct DemoYear {
     }
 
     private func release(note: String, at moment: Date) async throws {
-        _ = try await ReleaseStore.publish(year: year, ReleaseInput(embargoUntil: nil, note: note), actor: .commandLine,
-                                           now: moment, on: session.connection, logger: session.logger)
+        let releases = ReleaseService(database: database, disclosure: disclosure, clock: AppClock(now: moment))
+        _ = try await releases.publish(year: year, ReleaseInput(embargoUntil: nil, note: note), actor: .commandLine, in: session,
+                                       logger: session.logger)
     }
 
     /// Saves the country's next version at `moment` and submits it.

@@ -2,7 +2,6 @@ import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
-import PostgresNIO
 
 /// The HTTP side of `Idempotency-Key` (docs/rules.md §2): reads the key, fingerprints
 /// the request, and answers with the first outcome or its replay. Keys belong to
@@ -65,14 +64,3 @@ extension IdempotentOutcome {
     }
 }
 
-// TEMPORARY (removed once every area hands its service a session): the older form.
-extension Idempotency {
-    func perform(
-        _ request: Request, body: ByteBuffer, context: AppRequestContext,
-        create: @escaping @Sendable (PostgresConnection) async throws -> IdempotentOutcome
-    ) async throws -> Response {
-        try await perform(request, body: body, context: context) { (session: DatabaseSession) in try await create(session.connection) }
-    }
-
-    typealias Outcome = IdempotentOutcome
-}

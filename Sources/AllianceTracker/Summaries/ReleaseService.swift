@@ -14,19 +14,18 @@ struct ReleaseService: Sendable {
     func publish(
         year: Int, _ input: ReleaseInput, actor: AuditActor, in session: DatabaseSession? = nil, logger: Logger
     ) async throws -> (ReleaseInfo, Summary) {
-        let now = clock.now()
-        return try await database.within(session, logger: logger) { session in
-            try await Self.publish(year: year, input, actor: actor, now: now, disclosure: disclosure, on: session)
-        }
-    }
-
-    static func publish(
-        year: Int, _ input: ReleaseInput, actor: AuditActor, now: Date, disclosure: Disclosure, on session: DatabaseSession
-    ) async throws -> (ReleaseInfo, Summary) {
         if let note = input.note, note.unicodeScalars.count > 2000 {
             throw DomainError.invalid("note", .tooLong, "must be at most 2000 characters")
         }
-        let repository = ReleaseRepository()
+        let now = clock.now()
+        return try await database.within(session, logger: logger) { session in
+            try await publish(year: year, input, actor: actor, now: now, in: session)
+        }
+    }
+
+    private func publish(
+        year: Int, _ input: ReleaseInput, actor: AuditActor, now: Date, in session: DatabaseSession
+    ) async throws -> (ReleaseInfo, Summary) {
         guard try await repository.lockCycle(year, on: session) else { throw DomainError.unknownCycle(year) }
         let number = try await repository.nextNumber(year, on: session)
         var summary = try await SummaryService.build(year: year, now: now, on: session)
@@ -38,13 +37,11 @@ struct ReleaseService: Sendable {
         try await repository.insert(info, publishedBy: actor.tokenID, summary: json, on: session)
         try await repository.insert(try FrozenRelease(publicView: disclosure.publicView(of: summary)),
                                     year: year, release: number, at: now, on: session)
-        try await AuditLog.record(
-            on: session.connection, logger: session.logger, actor: actor, action: "summary.published", country: nil, year: year,
-            entity: "summary_release", entityID: "\(year)/\(number)",
-            new: ["release": .number(Decimal(number)),
-                  "embargo_until": input.embargoUntil.map { .string(ISO8601DateFormatter().string(from: $0)) } ?? .null],
-            reason: input.note
-        )
+        let embargo = input.embargoUntil.map { JSONValue.string(ISO8601DateFormatter().string(from: $0)) } ?? .null
+        let entry = AuditRecord(
+            .summaryPublished, by: actor, year: year, entityID: "\(year)/\(number)",
+            new: ["release": .number(Decimal(number)), "embargo_until": embargo], reason: input.note)
+        try await AuditRepository().record(entry, at: now, in: session)
         return (info, summary)
     }
 

@@ -23,10 +23,8 @@ struct SummaryRoutes {
             let body = try await RequestBody<ReleaseInput>(request, context: context)
             let actor = AuditActor(try context.requireIdentity)
             let logger = context.logger
-            let response = try await idempotency.perform(request, body: body.bytes, context: context) { [releases] connection in
-                let (info, summary) = try await releases.publish(
-                    year: year, body.value, actor: actor, in: DatabaseSession(connection: connection, logger: logger), logger: logger
-                )
+            let response = try await idempotency.perform(request, body: body.bytes, context: context) { [releases] session in
+                let (info, summary) = try await releases.publish(year: year, body.value, actor: actor, in: session, logger: logger)
                 struct Published: Encodable { let release: ReleaseInfo; let summary: Summary }
                 return try .created(Published(release: info, summary: summary), location: "/v1/summaries/\(year)/releases")
             }
