@@ -88,4 +88,39 @@ struct CatalogueRepository: Sendable {
                 description: description, source: source)
         }
     }
+
+    /// The goal an operational goal belongs to, or nil when there is none with that code.
+    func goal(ofOperationalGoal code: String, in session: DatabaseSession) async throws -> Int? {
+        try await session.rows("SELECT goal FROM operational_goals WHERE code = \(code)").first.map { try $0.decode(Int.self) }
+    }
+
+    /// The goal an indicator belongs to, or nil when there is none with that code.
+    func goal(ofIndicator code: String, in session: DatabaseSession) async throws -> Int? {
+        try await session.rows("SELECT goal FROM indicators WHERE code = \(code)").first.map { try $0.decode(Int.self) }
+    }
+
+    /// Whether `country` was a member at some time in `year`; nil when there is no such country.
+    func wasMember(country: String, year: Int, in session: DatabaseSession) async throws -> Bool? {
+        try await session.rows("""
+            SELECT EXISTS (SELECT 1 FROM memberships m WHERE m.country = c.code
+                           AND m.joined_on <= make_date(\(Int32(year)), 12, 31)
+                           AND (m.left_on IS NULL OR m.left_on > make_date(\(Int32(year)), 1, 1)))
+            FROM countries c WHERE c.code = \(country)
+            """).first?.decode(Bool.self)
+    }
+
+    /// Every indicator's measure kind: what `ReportValidator` checks values against.
+    func indicatorKinds(in session: DatabaseSession) async throws -> [String: MeasureKind] {
+        var kinds: [String: MeasureKind] = [:]
+        for row in try await session.rows("SELECT code, measure_kind FROM indicators") {
+            let (code, kind) = try row.decode((String, MeasureKind).self)
+            kinds[code] = kind
+        }
+        return kinds
+    }
+
+    /// Which of `codes` name an indicator.
+    func knownIndicators(_ codes: [String], in session: DatabaseSession) async throws -> Set<String> {
+        Set(try await session.rows("SELECT code FROM indicators WHERE code = ANY(\(codes))").map { try $0.decode(String.self) })
+    }
 }

@@ -41,20 +41,6 @@ struct CommitmentRepository: Sendable {
             """)
     }
 
-    func countryExists(_ code: String, in session: DatabaseSession) async throws -> Bool {
-        try await !session.rows("SELECT 1 FROM countries WHERE code = \(code)").isEmpty
-    }
-
-    /// The goal an operational goal belongs to, or nil when there is none with that code.
-    func goal(ofOperationalGoal code: String, in session: DatabaseSession) async throws -> Int? {
-        try await session.rows("SELECT goal FROM operational_goals WHERE code = \(code)").first.map { try $0.decode(Int.self) }
-    }
-
-    /// The goal an indicator belongs to, or nil when there is none with that code.
-    func goal(ofIndicator code: String, in session: DatabaseSession) async throws -> Int? {
-        try await session.rows("SELECT goal FROM indicators WHERE code = \(code)").first.map { try $0.decode(Int.self) }
-    }
-
     private static func decode(_ row: PostgresRow) throws -> Commitment {
         let (id, country, goal, og, indicator, title, description, baselineYear, baselineValue,
              targetYear, targetValue, growth, created, updated) = try row.decode(

@@ -6,12 +6,12 @@ struct CommitmentService: Sendable {
     let database: Database
     let clock: AppClock
     let commitments = CommitmentRepository()
+    let catalogue = CatalogueRepository()
     let audit = AuditRepository()
 
     /// Fails with `unknown_country` unless the country exists.
     func checkCountry(_ code: String, logger: Logger) async throws {
-        let exists = code.wholeMatch(of: /[A-Z]{2}/) != nil
-            ? try await database.read(logger: logger) { try await commitments.countryExists(code, in: $0) } : false
+        let exists = Country.isCode(code) ? try await database.read(logger: logger) { try await catalogue.countryExists(code, in: $0) } : false
         guard exists else { throw DomainError.unknownCountry(code) }
     }
 
@@ -77,7 +77,7 @@ struct CommitmentService: Sendable {
     private func validate(_ input: CommitmentInput, in session: DatabaseSession) async throws {
         var problems = input.problems()
         if let og = input.operationalGoal {
-            let goal = try await commitments.goal(ofOperationalGoal: og, in: session)
+            let goal = try await catalogue.goal(ofOperationalGoal: og, in: session)
             if goal == nil {
                 problems.append(.init(field: "operational_goal", code: .unknownOperationalGoal, message: "there is no operational goal '\(og)'"))
             } else if goal != input.goal {
@@ -85,7 +85,7 @@ struct CommitmentService: Sendable {
             }
         }
         if let indicator = input.indicator {
-            let goal = try await commitments.goal(ofIndicator: indicator, in: session)
+            let goal = try await catalogue.goal(ofIndicator: indicator, in: session)
             if goal == nil {
                 problems.append(.init(field: "indicator", code: .unknownIndicator, message: "there is no indicator '\(indicator)'"))
             } else if goal != input.goal {

@@ -52,11 +52,6 @@ struct CycleRepository: Sendable {
             """)
     }
 
-    /// Which of `codes` name an indicator.
-    func knownIndicators(_ codes: [String], in session: DatabaseSession) async throws -> Set<String> {
-        Set(try await session.rows("SELECT code FROM indicators WHERE code = ANY(\(codes))").map { try $0.decode(String.self) })
-    }
-
     func isExpected(_ country: String, year: Int, in session: DatabaseSession) async throws -> Bool {
         try await !session.rows("""
             SELECT 1 FROM cycle_expected_reporters WHERE year = \(Int16(year)) AND country = \(country)

@@ -7,6 +7,7 @@ struct CycleService: Sendable {
     let database: Database
     let clock: AppClock
     let cycles = CycleRepository()
+    let catalogue = CatalogueRepository()
     let audit = AuditRepository()
 
     func cycle(_ year: Int, logger: Logger) async throws -> Cycle {
@@ -85,7 +86,7 @@ struct CycleService: Sendable {
 
     private func checkIndicators(_ codes: [String]?, in session: DatabaseSession) async throws {
         guard let codes, !codes.isEmpty else { return }
-        let known = try await cycles.knownIndicators(codes, in: session)
+        let known = try await catalogue.knownIndicators(codes, in: session)
         let problems = codes.enumerated().filter { !known.contains($0.element) }.map { index, code in
             FieldError(field: "required_indicators[\(index)]", code: .unknownIndicator, message: "there is no indicator '\(code)'")
         }

@@ -150,26 +150,6 @@ struct ReportRepository: Sendable {
         try await session.rows("SELECT EXISTS (SELECT 1 FROM reports WHERE demo)")[0].decode(Bool.self)
     }
 
-    /// Whether `country` was a member at some time in `year`; nil when there is no such country.
-    func wasMember(country: String, year: Int, in session: DatabaseSession) async throws -> Bool? {
-        try await session.rows("""
-            SELECT EXISTS (SELECT 1 FROM memberships m WHERE m.country = c.code
-                           AND m.joined_on <= make_date(\(Int32(year)), 12, 31)
-                           AND (m.left_on IS NULL OR m.left_on > make_date(\(Int32(year)), 1, 1)))
-            FROM countries c WHERE c.code = \(country)
-            """).first?.decode(Bool.self)
-    }
-
-    /// Every indicator's measure kind: what `ReportValidator` checks values against.
-    func indicatorKinds(in session: DatabaseSession) async throws -> [String: MeasureKind] {
-        var kinds: [String: MeasureKind] = [:]
-        for row in try await session.rows("SELECT code, measure_kind FROM indicators") {
-            let (code, kind) = try row.decode((String, MeasureKind).self)
-            kinds[code] = kind
-        }
-        return kinds
-    }
-
     /// The indicators the year's cycle requires that the version leaves out.
     func missingRequired(reportID: Int64, version: Int, year: Int, in session: DatabaseSession) async throws -> [String] {
         try await session.rows("""

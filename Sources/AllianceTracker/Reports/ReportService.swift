@@ -8,6 +8,7 @@ struct ReportService: Sendable {
     let database: Database
     let clock: AppClock
     let reports = ReportRepository()
+    let catalogue = CatalogueRepository()
     let audit = AuditRepository()
 
     var cycles: CycleService { CycleService(database: database, clock: clock) }
@@ -29,7 +30,7 @@ struct ReportService: Sendable {
 
     /// The validator, fed with the catalogue's indicators as they stand in `session`.
     func validator(in session: DatabaseSession) async throws -> ReportValidator {
-        ReportValidator(indicators: try await reports.indicatorKinds(in: session))
+        ReportValidator(indicators: try await catalogue.indicatorKinds(in: session))
     }
 
     /// Saves `input` as the report's next version; returns the report and whether it was created.
@@ -59,7 +60,7 @@ struct ReportService: Sendable {
 
     /// SPEC: the country must exist and be a member at some time in the year.
     private func checkMembership(country: String, year: Int, in session: DatabaseSession) async throws {
-        guard let member = try await reports.wasMember(country: country, year: year, in: session) else {
+        guard let member = try await catalogue.wasMember(country: country, year: year, in: session) else {
             throw DomainError.unknownCountry(country)
         }
         guard member else { throw DomainError.invalid("country", .notAMember, "\(country) was not a member of the Alliance in \(year)") }
