@@ -22,7 +22,9 @@ struct SVGChart {
     /// Ten colours: enough for every line of the reference series (INHOPE has eight).
     static let palette = ["#1f5fa8", "#c2571a", "#2e7d32", "#7b3fa0", "#8a6d00", "#b0224b", "#00838f", "#5d4037", "#455a64", "#3949ab"]
 
+    /// The SVG, which the dashboard's template inserts unescaped: every text in it is escaped here, the id included.
     func render(id: String) -> String {
+        let id = HTML.escape(id)
         let width = 640.0, height = 280.0, left = 64.0, right = 16.0, top = 16.0, bottom = 40.0
         let points = segments.flatMap(\.points)
         guard let minX = points.map(\.x).min(), let maxX = points.map(\.x).max(), let maxY = points.map(\.y).max() else {
