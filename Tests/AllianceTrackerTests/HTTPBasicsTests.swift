@@ -112,9 +112,7 @@ import Testing
         try await TestDatabase.withFreshDatabase { url async throws in
             let config = TestDatabase.config(url)
             let router = try buildRouter(database: Database(pool: PostgresClient(configuration: config.database.clientConfiguration())), clock: .system)
-            let document = try String(contentsOf: Bundle.module.url(forResource: "openapi", withExtension: "yaml")
-                ?? TestDatabase.repositoryRoot.appendingPathComponent("Sources/AllianceTracker/Resources/openapi.yaml"), encoding: .utf8)
-            let described = OpenAPIOutline(document).operations
+            let described = try OpenAPIOutline.load().operations
             let served = Set(router.routes.map { "\($0.method.rawValue.lowercased()) \($0.path.description)" })
             let documented = served.filter { described.contains($0) }
             #expect(documented.count >= 25)
