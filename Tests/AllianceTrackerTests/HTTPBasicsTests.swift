@@ -111,7 +111,8 @@ import Testing
     @Test func theOpenAPIDocumentDescribesEveryRoute() async throws {
         try await TestDatabase.withFreshDatabase { url async throws in
             let config = TestDatabase.config(url)
-            let router = try buildRouter(database: Database(pool: PostgresClient(configuration: config.database.clientConfiguration())), clock: .system)
+            let database = Database(pool: PostgresClient(configuration: config.database.clientConfiguration()))
+            let router = try buildRouter(database: database, clock: .system)
             let described = try OpenAPIOutline.load().operations
             let served = Set(router.routes.map { "\($0.method.rawValue.lowercased()) \($0.path.description)" })
             let documented = served.filter { described.contains($0) }
