@@ -47,10 +47,9 @@ import Testing
     /// A request still waiting at the deadline is answered 503 even though what it
     /// waits for ignores cancellation, as a query on a connection the server killed can.
     @Test func aRequestPastTheDeadlineIsAnswered503() async throws {
+        let release = Gate()
         let stuck = CallbackResponder<AppRequestContext> { _, _ in
-            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-                DispatchQueue.global().asyncAfter(deadline: .now() + 3) { done.resume() }
-            }
+            await release.wait()
             return Response(status: .ok)
         }
         let database = Database(pool: PostgresClient(configuration: TestDatabase.adminURL.clientConfiguration()))
@@ -59,6 +58,7 @@ import Testing
             try await client.execute(uri: "/", method: .get) { response async throws in
                 try response.expectProblem(.serviceUnavailable, code: "timed_out")
             }
+            await release.open()
         }
     }
 
@@ -111,10 +111,9 @@ import Testing
     @Test func theOpenAPIDocumentDescribesEveryRoute() async throws {
         try await TestDatabase.withFreshDatabase { url async throws in
             let config = TestDatabase.config(url)
-            let router = try buildRouter(database: Database(pool: PostgresClient(configuration: config.database.clientConfiguration())), clock: .system)
-            let document = try String(contentsOf: Bundle.module.url(forResource: "openapi", withExtension: "yaml")
-                ?? TestDatabase.repositoryRoot.appendingPathComponent("Sources/AllianceTracker/Resources/openapi.yaml"), encoding: .utf8)
-            let described = OpenAPIOutline(document).operations
+            let database = Database(pool: PostgresClient(configuration: config.database.clientConfiguration()))
+            let router = try buildRouter(database: database, clock: .system)
+            let described = try OpenAPIOutline.load().operations
             let served = Set(router.routes.map { "\($0.method.rawValue.lowercased()) \($0.path.description)" })
             let documented = served.filter { described.contains($0) }
             #expect(documented.count >= 25)
@@ -140,19 +139,14 @@ import Testing
 }
 
 /// `withTimeout` answers for operations that ignore cancellation, as a query on a
-/// connection the server killed does.
+/// connection the server killed does: here, a `Gate` the test opens only at its end.
 @Suite struct TimeoutTests {
-    /// Sleeps `seconds` without noticing cancellation.
-    private static func stubborn(_ seconds: Double) async {
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { done.resume() }
-        }
-    }
-
     @Test func theDeadlineAnswersFirst() async {
+        let release = Gate()
         await #expect(throws: TimeoutError.self) {
-            try await withTimeout(.milliseconds(100)) { await Self.stubborn(3) }
+            try await withTimeout(.milliseconds(100)) { await release.wait() }
         }
+        await release.open()
         let value = try? await withTimeout(.seconds(30)) { 42 }
         #expect(value == 42)
     }
@@ -160,9 +154,16 @@ import Testing
     /// A cancelled caller (a client gone, a service shutting down) is released at
     /// once, not at the deadline.
     @Test func aCancelledCallerIsReleased() async {
-        let caller = Task { try await withTimeout(.seconds(60)) { await Self.stubborn(3) } }
-        try? await Task.sleep(for: .milliseconds(100))
+        let started = Gate(), release = Gate()
+        let caller = Task {
+            try await withTimeout(.seconds(60)) {
+                await started.open()
+                await release.wait()
+            }
+        }
+        await started.wait()
         caller.cancel()
         await #expect(throws: CancellationError.self) { try await caller.value }
+        await release.open()
     }
 }

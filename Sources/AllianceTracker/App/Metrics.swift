@@ -5,11 +5,16 @@ import Prometheus
 /// request metrics are named the OpenTelemetry way (`http.server.request.duration`),
 /// which Prometheus does not allow.
 public func bootstrapMetrics(into registry: PrometheusCollectorRegistry) {
+    MetricsSystem.bootstrap(prometheusMetricsFactory(into: registry))
+}
+
+/// The factory `bootstrapMetrics` installs; the tests build one per registry.
+public func prometheusMetricsFactory(into registry: PrometheusCollectorRegistry) -> PrometheusMetricsFactory {
     var factory = PrometheusMetricsFactory(registry: registry)
     factory.nameAndLabelSanitizer = { name, labels in
         (prometheusNames[name] ?? underscored(name), labels.map { (underscored($0.0), $0.1) })
     }
-    MetricsSystem.bootstrap(factory)
+    return factory
 }
 
 private let prometheusNames = [

@@ -53,11 +53,9 @@ struct DashboardRoutes {
                  body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
-    static let nothingPublished = """
-        <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
-        <title>Global Alliance commitments</title></head><body><h1>Global Alliance against Child Sexual Abuse Online</h1>
-        <p>No annual summary has been published yet.</p></body></html>
-        """
+    static var nothingPublished: String {
+        DashboardTemplates.render([String: String](), as: "empty")
+    }
 }
 
 extension Summary {

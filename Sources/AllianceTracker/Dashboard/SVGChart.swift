@@ -22,7 +22,9 @@ struct SVGChart {
     /// Ten colours: enough for every line of the reference series (INHOPE has eight).
     static let palette = ["#1f5fa8", "#c2571a", "#2e7d32", "#7b3fa0", "#8a6d00", "#b0224b", "#00838f", "#5d4037", "#455a64", "#3949ab"]
 
+    /// The SVG, which the dashboard's template inserts unescaped: every text in it is escaped here, the id included.
     func render(id: String) -> String {
+        let id = HTML.escape(id)
         let width = 640.0, height = 280.0, left = 64.0, right = 16.0, top = 16.0, bottom = 40.0
         let points = segments.flatMap(\.points)
         guard let minX = points.map(\.x).min(), let maxX = points.map(\.x).max(), let maxY = points.map(\.y).max() else {
@@ -33,7 +35,8 @@ struct SVGChart {
         func px(_ x: Int) -> Double { left + (width - left - right) * Double(x - minX) / spanX }
         func py(_ y: Double) -> Double { top + (height - top - bottom) * (1 - y / yTop) }
         var svg = """
-            <div class="chart-box"><svg id="\(id)" class="chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-labelledby="\(id)-title \(id)-desc" xmlns="http://www.w3.org/2000/svg">
+            <div class="chart-box"><svg id="\(id)" class="chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" \
+            aria-labelledby="\(id)-title \(id)-desc" xmlns="http://www.w3.org/2000/svg">
             <title id="\(id)-title">\(HTML.escape(title))</title>
             <desc id="\(id)-desc">\(HTML.escape(description))</desc>
             """
@@ -53,13 +56,15 @@ struct SVGChart {
                 svg += "<polyline points=\"\(coordinates.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.5\"/>"
             }
             for point in segment.points {
-                svg += "<circle cx=\"\(f(px(point.x)))\" cy=\"\(f(py(point.y)))\" r=\"3.5\" fill=\"\(colour)\" data-year=\"\(point.x)\" data-value=\"\(point.y)\"><title>\(point.x): \(HTML.escape(short(point.y)))</title></circle>"
+                svg += "<circle cx=\"\(f(px(point.x)))\" cy=\"\(f(py(point.y)))\" r=\"3.5\" fill=\"\(colour)\" "
+                    + "data-year=\"\(point.x)\" data-value=\"\(point.y)\"><title>\(point.x): \(HTML.escape(short(point.y)))</title></circle>"
             }
         }
         svg += "</svg>"
         if segments.count > 1 {
             svg += "<ul class=\"legend\">" + segments.enumerated().map { index, segment in
-                "<li><span class=\"swatch\" style=\"background:\(Self.palette[index % Self.palette.count])\"></span>\(HTML.escape(segment.label))</li>"
+                let colour = Self.palette[index % Self.palette.count]
+                return "<li><span class=\"swatch\" style=\"background:\(colour)\"></span>\(HTML.escape(segment.label))</li>"
             }.joined() + "</ul>"
         }
         return svg + "</div>"

@@ -1,6 +1,7 @@
 import AllianceTracker
 import Foundation
 import Logging
+import Metrics
 import PostgresNIO
 import Prometheus
 
@@ -70,10 +71,10 @@ enum TestDatabase {
 
     /// A configuration for the application under test, on `url`.
     /// The process's one metrics registry: swift-metrics can be bootstrapped once, so
-    /// all tests share it, and metric tests compare before and after.
+    /// all tests share it, but for a test that gives its own (`ScopedMetricsFactory`).
     static let metrics: PrometheusCollectorRegistry = {
         let registry = PrometheusCollectorRegistry()
-        bootstrapMetrics(into: registry)
+        MetricsSystem.bootstrap(ScopedMetricsFactory(shared: prometheusMetricsFactory(into: registry)))
         return registry
     }()
 
