@@ -30,7 +30,7 @@ import Testing
         let point = IndicatorSeries.Point(
             year: 2024, release: 1, revised: false, value: Nullable(460), countries: 3, growthLikeForLikePct: nil, suppressed: false
         )
-        let series = IndicatorSeries(indicator: Self.hostile, measureKind: "flow", unit: Self.hostile, demo: false, points: [point])
+        let series = IndicatorSeries(indicator: Self.hostile, measureKind: .flow, unit: Self.hostile, demo: false, points: [point])
         let html = DashboardTemplates.render(DashboardTrend(series, indicators: [], year: 2024), as: "trend")
         #expect(!html.contains("<script"))
         #expect(html.contains("data-indicator=\"\(Self.escaped)\""))
