@@ -3,7 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-/// The access matrix of SPEC §3, for every protected route.
+/// The access matrix of docs/rules.md §3, for every protected route.
 @Suite struct AccessTests {
     enum Kind { case countryRead, countryWrite, secretariat, authenticated }
 

@@ -5,7 +5,7 @@ import HummingbirdTesting
 import Testing
 
 @Suite struct ReportLifecycleTests {
-    /// SPEC §2 end to end, as the secretariat and a focal point would do it.
+    /// docs/rules.md §2 end to end, as the secretariat and a focal point would do it.
     @Test func theWholePathFromCycleToAmendment() async throws {
         try await withReporting { r in
             let report = "/v1/countries/FR/reports/2024"

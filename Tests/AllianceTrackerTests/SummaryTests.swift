@@ -4,7 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-/// Summaries against figures worked out by hand (SPEC §4), traps included.
+/// Summaries against figures worked out by hand (docs/rules.md §4), traps included.
 @Suite struct SummaryTests {
     static let victims = "icse_victims_identified"
 

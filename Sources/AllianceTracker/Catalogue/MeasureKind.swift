@@ -1,6 +1,6 @@
 import PostgresNIO
 
-/// How an indicator is measured, which decides how it aggregates (SPEC §1, §4).
+/// How an indicator is measured, which decides how it aggregates (docs/rules.md §1, §4).
 /// Decoded from the database with a loud failure on a value not listed here.
 enum MeasureKind: String, DatabaseEnum {
     /// A count over the year: identified victims, convicted offenders.

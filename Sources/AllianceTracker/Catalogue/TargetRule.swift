@@ -1,7 +1,7 @@
 import Foundation
 import PostgresNIO
 
-/// What a target demands of its figure (SPEC §1).
+/// What a target demands of its figure (docs/rules.md §1).
 enum TargetRule: String, DatabaseEnum {
     case annualGrowthAtLeast = "annual_growth_at_least"
     case levelAtLeast = "level_at_least"

@@ -1,4 +1,4 @@
-/// When a year's report may be changed (SPEC §1): nobody before the cycle opens;
+/// When a year's report may be changed (docs/rules.md §1): nobody before the cycle opens;
 /// after `locks_on`, a country only under a lock exception still running. The
 /// secretariat's own changes (import, review) are not held by the lock.
 struct CycleWindow: Sendable {

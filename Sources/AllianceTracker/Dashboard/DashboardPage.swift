@@ -1,6 +1,6 @@
 import Foundation
 
-/// The public dashboard (SPEC §7): one year's published figures, every figure with
+/// The public dashboard (docs/rules.md §7): one year's published figures, every figure with
 /// its release and source; charts of the headline indicators and of the reference
 /// series, each with a table beside it. Plain HTML and inline SVG: no script, no
 /// external asset.

@@ -13,7 +13,7 @@ public struct AppRequestContext: RequestContext {
         self.coreContext = .init(source: source)
     }
 
-    /// Bodies over 1 MiB are refused with 413 (SPEC §5).
+    /// Bodies over 1 MiB are refused with 413 (docs/rules.md §5).
     public static let maximumBodyBytes = 1 << 20
     public var maxUploadSize: Int { Self.maximumBodyBytes }
 

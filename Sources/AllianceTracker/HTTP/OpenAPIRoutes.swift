@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 
-/// Serves the OpenAPI document, the contract the server keeps (SPEC §5).
+/// Serves the OpenAPI document, the contract the server keeps (docs/rules.md §5).
 struct OpenAPIRoutes {
     let document: ByteBuffer
 

@@ -1,6 +1,6 @@
 import Hummingbird
 
-/// JSON or CSV (SPEC §4): `?format=csv` or `Accept: text/csv`.
+/// JSON or CSV (docs/rules.md §4): `?format=csv` or `Accept: text/csv`.
 enum ResponseFormat: String, Sendable {
     case json
     case csv

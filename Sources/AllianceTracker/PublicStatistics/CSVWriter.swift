@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes CSV (RFC 4180): a header, then rows; fields quoted when they need it.
 /// Figures are written as they are; percentages go through `rounded`, to one
-/// decimal as SPEC §5 asks of the CSV.
+/// decimal as docs/rules.md §5 asks of the CSV.
 struct CSVWriter {
     private var lines: [String]
 

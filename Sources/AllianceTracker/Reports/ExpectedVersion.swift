@@ -1,4 +1,4 @@
-/// Which version of a report a change is based on (SPEC §2): a change to an
+/// Which version of a report a change is based on (docs/rules.md §2): a change to an
 /// existing report must name its current version (428 without, 412 with another).
 enum ExpectedVersion: Sendable, Equatable {
     /// The client named none (no `If-Match`): right only for a report that does not exist yet.

@@ -73,7 +73,7 @@ struct ReportRoutes {
         })
     }
 
-    /// A report answers with its version as ETag (SPEC §2).
+    /// A report answers with its version as ETag (docs/rules.md §2).
     private static func response(_ report: Report, status: HTTPResponse.Status = .ok, location: String? = nil) throws -> Response {
         var headers: HTTPFields = [.eTag: "\"\(report.version)\""]
         if let location { headers[.location] = location }

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 
-/// The state changes of SPEC §2: a country submits; the secretariat accepts or returns.
+/// The state changes of docs/rules.md §2: a country submits; the secretariat accepts or returns.
 extension ReportService {
     func submit(
         country: String, year: Int, expecting expected: ExpectedVersion, actor: AuditActor, in outer: DatabaseSession? = nil,

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 
-/// Reports: read, saved as new versions, submitted and reviewed (SPEC §2). Every
+/// Reports: read, saved as new versions, submitted and reviewed (docs/rules.md §2). Every
 /// change runs in one transaction that checks the cycle window and the expected
 /// version, writes, and records itself in the audit log at the clock's time.
 struct ReportService: Sendable {
@@ -58,7 +58,7 @@ struct ReportService: Sendable {
         }
     }
 
-    /// SPEC: the country must exist and be a member at some time in the year.
+    /// docs/rules.md §1: the country must exist and be a member at some time in the year.
     private func checkMembership(country: String, year: Int, in session: DatabaseSession) async throws {
         guard let member = try await catalogue.wasMember(country: country, year: year, in: session) else {
             throw DomainError.unknownCountry(country)

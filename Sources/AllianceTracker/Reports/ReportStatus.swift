@@ -1,6 +1,6 @@
 import PostgresNIO
 
-/// Where a report stands (SPEC §2): a country saves drafts and submits; the
+/// Where a report stands (docs/rules.md §2): a country saves drafts and submits; the
 /// secretariat accepts or returns.
 enum ReportStatus: String, DatabaseEnum {
     case draft

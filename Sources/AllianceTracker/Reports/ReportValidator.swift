@@ -72,7 +72,7 @@ struct ReportValidator: Sendable {
         return (problems, value)
     }
 
-    /// SPEC §1: counts are whole and ≥ 0, ratios 0–100, durations ≥ 0, booleans true or false.
+    /// docs/rules.md §1: counts are whole and ≥ 0, ratios 0–100, durations ≥ 0, booleans true or false.
     static func rangeProblem(_ value: ReportedValue, kind: MeasureKind) -> (code: FieldErrorCode, message: String)? {
         switch (value, kind) {
         case (.bool, .boolean):

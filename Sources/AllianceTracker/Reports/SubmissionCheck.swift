@@ -1,6 +1,6 @@
 import Foundation
 
-/// What submission demands (SPEC §2): every indicator the cycle requires has a
+/// What submission demands (docs/rules.md §2): every indicator the cycle requires has a
 /// value or a not-available reason; a value that changed by more than ±50 % on
 /// last year's accepted value, or lies outside the indicator's expected range,
 /// carries a justification in its note.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Disclosure control for public figures (SPEC §4): a figure computed from fewer
+/// Disclosure control for public figures (docs/rules.md §4): a figure computed from fewer
 /// countries than the threshold is withheld (`null`, `"suppressed": true`), so that
 /// no single country's operational figure can be read off an aggregate.
 ///

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A year's annual summary (SPEC §4), computed from accepted report versions only.
+/// A year's annual summary (docs/rules.md §4), computed from accepted report versions only.
 struct Summary: Codable, Sendable, Equatable {
     var year: Int
     /// The release it was published as; null for the live figures.

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 
-/// A year's summary (SPEC §4), computed from accepted report versions: live for
+/// A year's summary (docs/rules.md §4), computed from accepted report versions: live for
 /// the secretariat, or inside a publication's transaction.
 struct SummaryService: Sendable {
     let database: Database
