@@ -17,15 +17,15 @@ struct DashboardGoal {
     /// "12 countries reported actions taken.", or empty when the summary has no such figure.
     let actions: String
 
-    init(_ goal: Goal, indicators: [Indicator], summary: Summary, year: Int, source: String) {
+    init(_ goal: Goal, indicators: [Indicator], summary: PublishedSummaryV1, year: Int, source: String) {
         id = goal.id
         title = goal.title
         rows = indicators.filter { $0.goal == goal.id && $0.headline }.compactMap { indicator in
             summary.indicators.first { $0.code == indicator.code }.map { figure in
                 Row(
                     name: indicator.name, code: indicator.code,
-                    figure: figure.suppressed ? "withheld" : HTML.number(figure.headline.value), unit: Self.unit(indicator),
-                    countries: figure.countriesReporting, growth: HTML.percent(figure.growth.likeForLike.pct.value)
+                    figure: figure.suppressed ? "withheld" : HTML.number(figure.headline), unit: Self.unit(indicator),
+                    countries: figure.countriesReporting, growth: HTML.percent(figure.growth.likeForLike.pct)
                 )
             }
         }

@@ -34,7 +34,7 @@ struct DashboardPage {
     let minimumCountries: Int
 
     init(
-        year: Int, release: ReleaseInfo, summary: Summary, published: [ReleaseInfo], goals: [Goal], indicators: [Indicator],
+        year: Int, release: ReleaseInfo, summary: PublishedSummaryV1, published: [ReleaseInfo], goals: [Goal], indicators: [Indicator],
         series: [IndicatorSeries], reference: ReferenceSeries, minimumCountries: Int
     ) {
         let source = "release \(release.release) of \(year), published \(Self.day(release.publishedAt))"
@@ -47,7 +47,7 @@ struct DashboardPage {
         self.years = published.map { YearLink(year: $0.year, current: $0.year == year) }
         self.reporting = Reporting(
             expected: c.expected, submitted: c.submitted, accepted: c.accepted, onTime: c.onTime,
-            onTimeRate: HTML.number(c.onTimeRate.pct.value)
+            onTimeRate: HTML.number(c.onTimeRate.pct)
         )
         self.target = summary.targets.first { $0.id == "OG1.1" }.map(DashboardTarget.init)
         self.goals = goals.map { DashboardGoal($0, indicators: indicators, summary: summary, year: year, source: source) }

@@ -34,7 +34,7 @@ struct DashboardRoutes {
     }
 
     private func render(year: Int, release: ReleaseInfo, published: [ReleaseInfo], logger: Logger) async throws -> String {
-        let summary = Summary(dashboardView: try await releases.published(release, logger: logger))
+        let summary = try await releases.published(release, logger: logger)
         let indicators = try await catalogue.indicators(logger: logger)
         var series: [IndicatorSeries] = []
         for indicator in indicators where indicator.headline {
@@ -55,42 +55,5 @@ struct DashboardRoutes {
 
     static var nothingPublished: String {
         DashboardTemplates.render([String: String](), as: "empty")
-    }
-}
-
-extension Summary {
-    /// The page still takes a `Summary`: this fills the figures it shows from a
-    /// frozen release, and leaves the rest empty. (To go when the page takes the
-    /// published document itself.)
-    init(dashboardView p: PublishedSummaryV1) {
-        let c = p.completeness
-        var onTime = Rate(c.onTime, of: c.expected)
-        onTime.pct = Nullable(c.onTimeRate.pct)
-        let none = GrowthFigure(pct: nil, countries: 0, previousCountries: 0, previous: nil, current: nil, suppressed: false)
-        self.init(
-            year: p.year, release: Nullable(p.release), publishedAt: Nullable(p.publishedAt), computedAt: p.publishedAt, demo: p.demo,
-            completeness: Completeness(expected: c.expected, submitted: c.submitted, accepted: c.accepted, onTime: c.onTime,
-                                       submissionRate: Rate(c.submitted, of: c.expected), acceptanceRate: Rate(c.accepted, of: c.expected),
-                                       onTimeRate: onTime),
-            indicators: p.indicators.map { i in
-                var growth = Growth(allReporters: none, likeForLike: none)
-                growth.likeForLike.pct = Nullable(i.growth.likeForLike.pct)
-                return IndicatorSummary(
-                    code: i.code, goal: 0, unit: "", measureKind: i.measureKind, countriesReporting: i.countriesReporting, notAvailable: 0,
-                    headline: Nullable(i.headline), total: nil, mean: nil, median: nil, min: nil, max: nil, sharePct: nil, previous: nil,
-                    previousCountries: 0, growth: growth,
-                    sinceBaseline: BaselineGrowth(baselineYear: nil, countries: 0, baseline: nil, current: nil, cagrPct: nil, suppressed: false),
-                    suppressed: i.suppressed)
-            },
-            targets: p.targets.map { t in
-                TargetResult(id: t.id, indicator: t.indicator, rule: t.rule, basis: t.basis, threshold: t.threshold, value: t.value,
-                             met: t.met, countries: t.countries, suppressed: t.suppressed)
-            },
-            goals: p.goals.map { g in
-                GoalSummary(goal: g.goal, title: "", countriesReportingActions: g.countriesReportingActions, commitments: 0,
-                            onTrack: nil, offTrack: nil, noData: nil)
-            },
-            commitmentProgress: nil
-        )
     }
 }

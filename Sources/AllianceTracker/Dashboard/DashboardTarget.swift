@@ -6,7 +6,7 @@ struct DashboardTarget {
     let verdictClass: String?
     let verdict: String
 
-    init(_ target: TargetResult) {
+    init(_ target: PublishedSummaryV1.Target) {
         value = HTML.percent(target.value.value)
         countries = target.countries
         switch target.met.value {
