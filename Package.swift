@@ -5,7 +5,7 @@ let package = Package(
     name: "alliance-tracker",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "alliance", targets: ["alliance"]),
+        .executable(name: "alliance", targets: ["alliance"])
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),

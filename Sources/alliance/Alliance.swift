@@ -21,10 +21,11 @@ func loadConfig(oneShot: Bool = true) throws -> Config {
         let config = try Config.fromEnvironment()
         let level = oneShot && ProcessInfo.processInfo.environment["LOG_LEVEL"] == nil ? .error : config.logLevel
         LoggingSystem.bootstrap { [format = config.logFormat] label in
-            var handler: any LogHandler = switch format {
-            case .text: StreamLogHandler.standardError(label: label)
-            case .json: JSONLogHandler(label: label)
-            }
+            var handler: any LogHandler =
+                switch format {
+                case .text: StreamLogHandler.standardError(label: label)
+                case .json: JSONLogHandler(label: label)
+                }
             handler.logLevel = level
             return handler
         }
@@ -72,7 +73,8 @@ struct Seed: AsyncParsableCommand {
         let (changes, outcome) = try await failing {
             try await withDatabase(config.database, logger: logger) { database in
                 let changes = try await Seeder(directory: config.seedDirectory).seed(database, logger: logger)
-                let outcome = demo ? try await DemoSeeder(disclosureMinimumCountries: config.disclosureMinimumCountries).seed(database, logger: logger) : nil
+                let outcome =
+                    demo ? try await DemoSeeder(disclosureMinimumCountries: config.disclosureMinimumCountries).seed(database, logger: logger) : nil
                 return (changes, outcome)
             }
         }

@@ -21,7 +21,10 @@ struct Import: AsyncParsableCommand {
         let summary = try await failing {
             try await withDatabase(config.database, logger: logger) { database in
                 try await ReportImporter(year: year, dryRun: dryRun).run(
-                    file: URL(fileURLWithPath: file), database: database, logger: logger, progress: progress.update
+                    file: URL(fileURLWithPath: file),
+                    database: database,
+                    logger: logger,
+                    progress: progress.update
                 )
             }
         }

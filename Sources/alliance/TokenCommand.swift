@@ -5,7 +5,9 @@ import Logging
 
 struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "token", abstract: "Create or revoke API tokens.", subcommands: [Create.self, Revoke.self]
+        commandName: "token",
+        abstract: "Create or revoke API tokens.",
+        subcommands: [Create.self, Revoke.self]
     )
 
     struct Create: AsyncParsableCommand {
@@ -23,7 +25,9 @@ struct TokenCommand: AsyncParsableCommand {
             let created = try await failing {
                 try await withDatabase(config.database, logger: logger) { database in
                     try await TokenService(database: database).create(
-                        TokenRequest(role: role, country: country, label: label), actor: .commandLine, logger: logger
+                        TokenRequest(role: role, country: country, label: label),
+                        actor: .commandLine,
+                        logger: logger
                     )
                 }
             }

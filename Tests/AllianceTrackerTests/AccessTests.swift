@@ -1,7 +1,8 @@
-@testable import AllianceTracker
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import AllianceTracker
 
 /// The access matrix of docs/rules.md §3, for every protected route.
 @Suite struct AccessTests {
@@ -65,8 +66,10 @@ import Testing
         try await withReporting { r in
             try await r.openCycle2024()
             try await r.send(.put, "/v1/countries/FR/reports/2024", token: r.france, json: Reporting.completeReport())
-            for path in ["/v1/countries/FR/reports/2024", "/v1/countries/FR/reports/2024/versions",
-                         "/v1/countries/FR/reports/2024/versions/1", "/v1/audit?country=FR"] {
+            for path in [
+                "/v1/countries/FR/reports/2024", "/v1/countries/FR/reports/2024/versions",
+                "/v1/countries/FR/reports/2024/versions/1", "/v1/audit?country=FR",
+            ] {
                 let response = try await r.send(.get, path, token: nil)
                 try response.expectProblem(.unauthorized, code: "unauthorized")
                 #expect(!response.text.contains("icse_victims_identified"))

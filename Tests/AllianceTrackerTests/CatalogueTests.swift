@@ -1,7 +1,8 @@
-@testable import AllianceTracker
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import AllianceTracker
 
 @Suite struct CatalogueTests {
     @Test func countriesListTheFoundersWithTheirJoiningDateAndTheLaterJoiners() async throws {

@@ -1,8 +1,9 @@
-@testable import AllianceTracker
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
 import Testing
+
+@testable import AllianceTracker
 
 @Suite struct ConfigTests {
     @Test func defaults() throws {
@@ -18,8 +19,10 @@ import Testing
 
     @Test func everyBadSettingIsNamedAtOnce() {
         #expect {
-            try Config.fromEnvironment(["DATABASE_URL": "mysql://x/y", "PORT": "80000", "LOG_LEVEL": "loud",
-                                        "LOG_FORMAT": "xml", "REQUEST_TIMEOUT_SECONDS": "0"])
+            try Config.fromEnvironment([
+                "DATABASE_URL": "mysql://x/y", "PORT": "80000", "LOG_LEVEL": "loud",
+                "LOG_FORMAT": "xml", "REQUEST_TIMEOUT_SECONDS": "0",
+            ])
         } throws: { error in
             guard let error = error as? ConfigError else { return false }
             return error.problems.count == 5

@@ -1,16 +1,21 @@
-@testable import AllianceTracker
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import PostgresNIO
 import Testing
 
+@testable import AllianceTracker
+
 /// What a schemathesis run found: requests answered with a 404 for a known path, a
 /// 500, or a silent acceptance, where the contract says which 4xx. Nothing is stored.
 @Suite struct ConformanceFixesTests {
     /// Sends `body` exactly as written: JSONSerialization would not write these numbers.
     static func send(
-        _ r: Reporting, _ method: HTTPRequest.Method, _ uri: String, _ body: String, token: String? = nil
+        _ r: Reporting,
+        _ method: HTTPRequest.Method,
+        _ uri: String,
+        _ body: String,
+        token: String? = nil
     ) async throws -> TestResponse {
         try await r.client.execute(uri: uri, method: method, headers: r.headers(token ?? r.secretariat), body: ByteBuffer(string: body))
     }
@@ -27,8 +32,10 @@ import Testing
                 // 2.5 fits baseline_value: only the goal is named
                 ("/v1/countries/DE/commitments", #"{"goal":1.5,"title":"t","baseline_year":2020,"baseline_value":2.5}"#, "goal"),
                 ("/v1/countries/DE/commitments", #"{"goal":9223372036854775808,"title":"t"}"#, "goal"),
-                ("/v1/countries/DE/reports/2024", #"{"values":[{"indicator":"icse_victims_identified","value":5e-324}]}"#,
-                 "values[0].value"),
+                (
+                    "/v1/countries/DE/reports/2024", #"{"values":[{"indicator":"icse_victims_identified","value":5e-324}]}"#,
+                    "values[0].value"
+                ),
             ]
             for (uri, body, field) in cases {
                 let response = try await Self.send(r, uri.hasSuffix("2024") ? .put : .post, uri, body)
@@ -43,8 +50,10 @@ import Testing
 
     @Test func anyMethodOnAKnownPathIs405AndOnAnUnknownOne404() async throws {
         try await withApp { client, _ async throws in
-            let cases = [("/v1/goals", "QUERY", "GET, HEAD"), ("/v1/tokens", "PROPFIND", "POST"),
-                         ("/v1/countries/FR/reports/2024/submit", "QUERY", "POST")]
+            let cases = [
+                ("/v1/goals", "QUERY", "GET, HEAD"), ("/v1/tokens", "PROPFIND", "POST"),
+                ("/v1/countries/FR/reports/2024/submit", "QUERY", "POST"),
+            ]
             for (uri, name, allow) in cases {
                 let method = try #require(HTTPRequest.Method(name))
                 try await client.execute(uri: uri, method: method) { response async throws in
@@ -65,16 +74,20 @@ import Testing
             try await r.send(.put, "/v1/countries/DE/reports/2024", token: r.germany, json: Reporting.completeReport())
             let cases: [(HTTPRequest.Method, String, String, String)] = [
                 (.post, "/v1/countries/DE/commitments", #"{"goal":1,"title":"a\u0000b"}"#, "title"),
-                (.put, "/v1/cycles/2024",
-                 #"{"opens_on":"2025-01-01","due_on":"2025-03-31","locks_on":"2025-06-30","required_indicators":["\u0000"]}"#,
-                 "required_indicators[0]"),
+                (
+                    .put, "/v1/cycles/2024",
+                    #"{"opens_on":"2025-01-01","due_on":"2025-03-31","locks_on":"2025-06-30","required_indicators":["\u0000"]}"#,
+                    "required_indicators[0]"
+                ),
                 (.post, "/v1/cycles/2024/exceptions", #"{"country":"FR","until":"2025-07-15T00:00:00Z","reason":"late\u0000"}"#, "reason"),
                 (.post, "/v1/summaries/2024/releases", #"{"note":"n\u0000"}"#, "note"),
                 (.post, "/v1/tokens", #"{"role":"country","country":"FR","label":"\u0000"}"#, "label"),
                 // the report is not submitted (409) and this PUT has no If-Match (428): NUL is refused first
                 (.post, "/v1/countries/DE/reports/2024/review", #"{"decision":"return","comment":"\u0000"}"#, "comment"),
-                (.put, "/v1/countries/DE/reports/2024",
-                 #"{"values":[{"indicator":"icse_victims_identified","value":1,"note":"\u0000"}]}"#, "values[0].note"),
+                (
+                    .put, "/v1/countries/DE/reports/2024",
+                    #"{"values":[{"indicator":"icse_victims_identified","value":1,"note":"\u0000"}]}"#, "values[0].note"
+                ),
                 (.post, "/v1/countries/DE/commitments", #"{"goal":1,"title":"t","\u0000":1}"#, "\u{0}"),
             ]
             for (method, uri, body, field) in cases {
@@ -86,11 +99,16 @@ import Testing
             let literal = try await Self.send(r, .post, "/v1/countries/DE/commitments", #"{"goal":1,"title":"a\\u0000b"}"#)
             #expect(literal.status == .created, "\(literal.text)")
             #expect(try sql(r.url, "SELECT title FROM commitments") == [[#"a\u0000b"#]])
-            #expect(try sql(r.url, """
-                SELECT (SELECT count(*) FROM lock_exceptions), (SELECT count(*) FROM summary_releases),
-                       (SELECT count(*) FROM tokens), (SELECT count(*) FROM report_versions),
-                       (SELECT count(*) FROM cycle_required_indicators)
-                """) == [["0", "0", "3", "1", "15"]])
+            #expect(
+                try sql(
+                    r.url,
+                    """
+                    SELECT (SELECT count(*) FROM lock_exceptions), (SELECT count(*) FROM summary_releases),
+                           (SELECT count(*) FROM tokens), (SELECT count(*) FROM report_versions),
+                           (SELECT count(*) FROM cycle_required_indicators)
+                    """
+                ) == [["0", "0", "3", "1", "15"]]
+            )
             // NUL in the query or the path is an invalid or unknown value, not a 500
             for uri in ["/v1/audit?since=%00", "/v1/audit?country=%00", "/v1/indicators?goal=%00"] {
                 try await r.send(.get, uri, token: r.secretariat).expectProblem(.badRequest, code: "invalid_parameter")
@@ -112,19 +130,31 @@ import Testing
             let exceptions = "/v1/cycles/2024/exceptions"
             let bad = ["2031-01-01T00:00:00Zjunk", "2030-02-30T00:00:00Z", "2030-01-01T24:00:00Z", "2030-01-01t00:00:00z", "2030-01-01"]
             for until in bad {
-                let refused = try await r.send(.post, exceptions, token: r.secretariat,
-                                               json: ["country": "FR", "until": until, "reason": "Late police statistics."])
+                let refused = try await r.send(
+                    .post,
+                    exceptions,
+                    token: r.secretariat,
+                    json: ["country": "FR", "until": until, "reason": "Late police statistics."]
+                )
                 try refused.expectProblem(.unprocessableContent, code: "invalid_body")
                 #expect(try Self.fields(refused) == ["until"], "\(until)")
             }
-            let release = try await r.send(.post, "/v1/summaries/2024/releases", token: r.secretariat,
-                                           json: ["embargo_until": "2030-01-01T00:00:00Zjunk"])
+            let release = try await r.send(
+                .post,
+                "/v1/summaries/2024/releases",
+                token: r.secretariat,
+                json: ["embargo_until": "2030-01-01T00:00:00Zjunk"]
+            )
             try release.expectProblem(.unprocessableContent, code: "invalid_body")
             #expect(try Self.fields(release) == ["embargo_until"])
             #expect(try sql(r.url, "SELECT (SELECT count(*) FROM lock_exceptions) + (SELECT count(*) FROM summary_releases)") == [["0"]])
 
-            let granted = try await r.send(.post, exceptions, token: r.secretariat,
-                                           json: ["country": "FR", "until": "2025-07-15T02:00:00+02:00", "reason": "Late."])
+            let granted = try await r.send(
+                .post,
+                exceptions,
+                token: r.secretariat,
+                json: ["country": "FR", "until": "2025-07-15T02:00:00+02:00", "reason": "Late."]
+            )
             #expect(granted.status == .created, "\(granted.text)")
             #expect(granted.headers[.location] == "/v1/cycles/2024")
             #expect(try sql(r.url, "SELECT until = '2025-07-15T00:00:00Z' FROM lock_exceptions") == [["t"]])

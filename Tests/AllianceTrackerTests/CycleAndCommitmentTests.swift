@@ -1,8 +1,9 @@
-@testable import AllianceTracker
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import AllianceTracker
 
 @Suite struct CycleTests {
     @Test func aCycleFreezesItsExpectedReportersAndIsPublic() async throws {
@@ -10,8 +11,12 @@ import Testing
             try await r.openCycle2024()
             // Canada joins after the due date: recorded, but not expected for 2024
             try sql(r.url, "INSERT INTO memberships (country, joined_on) VALUES ('CA', '2025-04-01')")
-            try await r.send(.put, "/v1/cycles/2024", token: r.secretariat,
-                             json: ["opens_on": "2025-01-01", "due_on": "2025-04-30", "locks_on": "2025-06-30"])
+            try await r.send(
+                .put,
+                "/v1/cycles/2024",
+                token: r.secretariat,
+                json: ["opens_on": "2025-01-01", "due_on": "2025-04-30", "locks_on": "2025-06-30"]
+            )
             let cycle = try await r.send(.get, "/v1/cycles/2024", token: nil).json()
             let expected = try #require(cycle["expected_reporters"] as? [String])
             #expect(expected.count == 48)
@@ -27,8 +32,12 @@ import Testing
             let bad: [([String: Any], String)] = [
                 (["opens_on": "2025-02-30", "due_on": "2025-03-31", "locks_on": "2025-06-30"], "invalid_date"),
                 (["opens_on": "2025-04-01", "due_on": "2025-03-31", "locks_on": "2025-06-30"], "invalid_dates"),
-                (["opens_on": "2025-01-01", "due_on": "2025-03-31", "locks_on": "2025-06-30",
-                  "required_indicators": ["icse_victims_identified", "nope"]], "unknown_indicator"),
+                (
+                    [
+                        "opens_on": "2025-01-01", "due_on": "2025-03-31", "locks_on": "2025-06-30",
+                        "required_indicators": ["icse_victims_identified", "nope"],
+                    ], "unknown_indicator"
+                ),
             ]
             for (body, code) in bad {
                 try await r.send(.put, "/v1/cycles/2024", token: r.secretariat, json: body)
@@ -51,8 +60,12 @@ import Testing
             try await r.send(.put, report, token: r.france, json: Reporting.completeReport(), headers: [.ifMatch: "\"1\""])
                 .expectProblem(.conflict, code: "cycle_locked")
             // the secretariat grants France two weeks
-            let granted = try await r.send(.post, "/v1/cycles/2024/exceptions", token: r.secretariat,
-                                           json: ["country": "FR", "until": "2025-07-15T00:00:00.000Z", "reason": "Late police statistics."])
+            let granted = try await r.send(
+                .post,
+                "/v1/cycles/2024/exceptions",
+                token: r.secretariat,
+                json: ["country": "FR", "until": "2025-07-15T00:00:00.000Z", "reason": "Late police statistics."]
+            )
             #expect(granted.status == .created, "\(granted.text)")
             let saved = try await r.send(.put, report, token: r.france, json: Reporting.completeReport(), headers: [.ifMatch: "\"1\""])
             #expect(saved.status == .ok)
@@ -70,15 +83,24 @@ import Testing
 @Suite struct CommitmentTests {
     @Test func createReadAndPatch() async throws {
         try await withReporting { r in
-            let created = try await r.send(.post, "/v1/countries/FR/commitments", token: r.france, json: [
-                "goal": 4, "operational_goal": "OG4.2", "indicator": "notice_takedown_median_days",
-                "title": "Take down within 2 days", "baseline_year": 2013, "baseline_value": 5, "target_year": 2020, "target_value": 2,
-            ])
+            let created = try await r.send(
+                .post,
+                "/v1/countries/FR/commitments",
+                token: r.france,
+                json: [
+                    "goal": 4, "operational_goal": "OG4.2", "indicator": "notice_takedown_median_days",
+                    "title": "Take down within 2 days", "baseline_year": 2013, "baseline_value": 5, "target_year": 2020, "target_value": 2,
+                ]
+            )
             #expect(created.status == .created, "\(created.text)")
             let id = try #require(try created.json()["id"] as? Int)
             #expect(created.headers[.location] == "/v1/countries/FR/commitments/\(id)")
-            let patched = try await r.send(.patch, "/v1/countries/FR/commitments/\(id)", token: r.france,
-                                           json: ["target_value": NSNull(), "target_growth_pct": -10, "title": "Halve takedown time"])
+            let patched = try await r.send(
+                .patch,
+                "/v1/countries/FR/commitments/\(id)",
+                token: r.france,
+                json: ["target_value": NSNull(), "target_growth_pct": -10, "title": "Halve takedown time"]
+            )
             #expect(patched.status == .ok, "\(patched.text)")
             let body = try patched.json()
             #expect(body["title"] as? String == "Halve takedown time")
@@ -94,8 +116,10 @@ import Testing
             #expect((list["commitments"] as? [[String: Any]])?.first?["title"] as? String == "Halve takedown time")
             try await r.send(.get, "/v1/countries/FR/commitments/\(id)", token: r.germany).expectProblem(.notFound, code: "not_found")
             try await r.send(.get, "/v1/countries/DE/commitments/\(id)", token: r.germany).expectProblem(.notFound, code: "unknown_commitment")
-            #expect(try sql(r.url, "SELECT action FROM audit_log WHERE entity = 'commitment' ORDER BY id")
-                == [["commitment.created"], ["commitment.changed"]])
+            #expect(
+                try sql(r.url, "SELECT action FROM audit_log WHERE entity = 'commitment' ORDER BY id")
+                    == [["commitment.created"], ["commitment.changed"]]
+            )
         }
     }
 }

@@ -1,6 +1,7 @@
-@testable import AllianceTracker
 import Foundation
 import Testing
+
+@testable import AllianceTracker
 
 /// The dashboard's templates escape every value, the SVG charts theirs: a hostile
 /// name, code or source stays text.
@@ -10,12 +11,24 @@ import Testing
 
     @Test func aReferenceSeriesIsEscapedEverywhere() {
         let observation = ReferenceSeries.Observation(
-            year: 2020, period: Self.hostile, value: 1234.5, counting: Self.hostile, detail: nil, confidence: "confirmed",
-            derived: false, confidenceNote: nil, sources: [Self.hostile, "Report \(Self.hostile) https://example.org/?a=1&b=\"2\""]
+            year: 2020,
+            period: Self.hostile,
+            value: 1234.5,
+            counting: Self.hostile,
+            detail: nil,
+            confidence: "confirmed",
+            derived: false,
+            confidenceNote: nil,
+            sources: [Self.hostile, "Report \(Self.hostile) https://example.org/?a=1&b=\"2\""]
         )
         let series = ReferenceSeries.Series(
-            code: Self.hostile, name: Self.hostile, publisher: Self.hostile, unit: "reports", cumulative: false,
-            caveat: Self.hostile, observations: [observation]
+            code: Self.hostile,
+            name: Self.hostile,
+            publisher: Self.hostile,
+            unit: "reports",
+            cumulative: false,
+            caveat: Self.hostile,
+            observations: [observation]
         )
         let html = DashboardTemplates.render(DashboardReference(series), as: "reference")
         #expect(!html.contains("<script"))
@@ -28,7 +41,13 @@ import Testing
 
     @Test func aHeadlineSeriesIsEscapedEverywhere() {
         let point = IndicatorSeries.Point(
-            year: 2024, release: 1, revised: false, value: Nullable(460), countries: 3, growthLikeForLikePct: nil, suppressed: false
+            year: 2024,
+            release: 1,
+            revised: false,
+            value: Nullable(460),
+            countries: 3,
+            growthLikeForLikePct: nil,
+            suppressed: false
         )
         let series = IndicatorSeries(indicator: Self.hostile, measureKind: .flow, unit: Self.hostile, demo: false, points: [point])
         let html = DashboardTemplates.render(DashboardTrend(series, indicators: [], year: 2024), as: "trend")

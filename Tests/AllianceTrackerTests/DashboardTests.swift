@@ -1,8 +1,9 @@
-@testable import AllianceTracker
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import AllianceTracker
 
 @Suite struct DashboardTests {
     @Test func thePageShowsThePublishedFiguresWithoutScript() async throws {

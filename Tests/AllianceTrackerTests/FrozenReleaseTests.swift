@@ -1,8 +1,9 @@
-@testable import AllianceTracker
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import AllianceTracker
 
 /// A release reads as it was published: disclosure control is applied once, when
 /// publishing, and the public document is served as frozen then.
@@ -13,7 +14,9 @@ import Testing
     /// Runs `body` with a router built with `minimumCountries`, over the database at `url`.
     @discardableResult
     static func withRouter<T: Sendable>(
-        _ url: DatabaseURL, minimumCountries: Int, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> T
+        _ url: DatabaseURL,
+        minimumCountries: Int,
+        _ body: @escaping @Sendable (any TestClientProtocol) async throws -> T
     ) async throws -> T {
         var config = TestDatabase.config(url)
         config.clock = TestClock("2025-07-01T12:00:00Z").appClock
@@ -28,9 +31,12 @@ import Testing
     }
 
     static func publish(_ client: some TestClientProtocol, _ token: String) async throws {
-        let response = try await client.execute(uri: "/v1/summaries/2024/releases", method: .post,
-                                                headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
-                                                body: ByteBuffer(string: "{}"))
+        let response = try await client.execute(
+            uri: "/v1/summaries/2024/releases",
+            method: .post,
+            headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+            body: ByteBuffer(string: "{}")
+        )
         #expect(response.status == .created, "\(String(buffer: response.body))")
     }
 
@@ -90,11 +96,14 @@ import Testing
                 try await Self.publish(client, token)
             }
             // release 2 as the old code stored it: the summary only
-            try sql(url, """
+            try sql(
+                url,
+                """
                 INSERT INTO summary_releases (year, release, published_at, published_by, note, demo, summary)
                 SELECT year, 2, published_at + interval '1 day', published_by, 'old format', demo, jsonb_set(summary, '{release}', '2')
                 FROM summary_releases WHERE year = 2024 AND release = 1
-                """)
+                """
+            )
             let expected = try Self.oldRendering(url, release: 2, latest: 2)
             let path = "/v1/public/summaries/2024/releases/2"
             try await Self.withRouter(url, minimumCountries: 3) { client in
@@ -113,12 +122,19 @@ import Testing
 
     /// The stored summary as the code before frozen releases rendered it, at the default threshold.
     static func oldRendering(_ url: DatabaseURL, release: Int, latest: Int) throws -> (json: String, csv: String) {
-        let stored = try #require(try sql(url, "SELECT summary::text FROM summary_releases WHERE year = 2024 AND release = $1::int",
-                                          [String(release)]).first?[0])
+        let stored = try #require(
+            try sql(
+                url,
+                "SELECT summary::text FROM summary_releases WHERE year = 2024 AND release = $1::int",
+                [String(release)]
+            ).first?[0]
+        )
         var summary = Disclosure(minimumCountries: 3).publicView(of: try JSONCoding.decoder.decode(Summary.self, from: Data(stored.utf8)))
         summary.latestRelease = latest
         summary.revisedSince = latest > release
-        return (String(decoding: try JSONCoding.encoder.encode(summary), as: UTF8.self),
-                String(decoding: SummaryCSV.render(summary), as: UTF8.self))
+        return (
+            String(decoding: try JSONCoding.encoder.encode(summary), as: UTF8.self),
+            String(decoding: SummaryCSV.render(summary), as: UTF8.self)
+        )
     }
 }

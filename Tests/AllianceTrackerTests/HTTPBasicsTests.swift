@@ -1,10 +1,11 @@
-@testable import AllianceTracker
 import Foundation
-import PostgresNIO
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
+import PostgresNIO
 import Testing
+
+@testable import AllianceTracker
 
 @Suite struct HTTPBasicsTests {
     @Test func healthAndReadiness() async throws {
@@ -99,8 +100,10 @@ import Testing
                 #expect(response.headers[.contentType] == "application/yaml")
                 let text = String(buffer: response.body)
                 #expect(text.hasPrefix("openapi: 3.1.0"))
-                for path in ["/healthz:", "/readyz:", "/openapi.yaml:", "/v1/goals:", "/v1/indicators:",
-                             "/v1/indicators/{code}:", "/v1/targets:", "/v1/countries:", "/v1/countries/{cc}:"] {
+                for path in [
+                    "/healthz:", "/readyz:", "/openapi.yaml:", "/v1/goals:", "/v1/indicators:",
+                    "/v1/indicators/{code}:", "/v1/targets:", "/v1/countries:", "/v1/countries/{cc}:",
+                ] {
                     #expect(text.contains("\n  \(path)\n"), "\(path) is not in the document")
                 }
             }
@@ -154,7 +157,8 @@ import Testing
     /// A cancelled caller (a client gone, a service shutting down) is released at
     /// once, not at the deadline.
     @Test func aCancelledCallerIsReleased() async {
-        let started = Gate(), release = Gate()
+        let started = Gate()
+        let release = Gate()
         let caller = Task {
             try await withTimeout(.seconds(60)) {
                 await started.open()

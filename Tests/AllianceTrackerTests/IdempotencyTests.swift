@@ -1,16 +1,19 @@
-@testable import AllianceTracker
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import AllianceTracker
 
 @Suite struct IdempotencyTests {
     static let key = HTTPField.Name("Idempotency-Key")!
 
     @Test func aRetryCreatesOneThingAndAnotherBodyIsRefused() async throws {
         try await withReporting { r in
-            let commitment: [String: Any] = ["goal": 1, "operational_goal": "OG1.1", "indicator": "icse_victims_identified",
-                                             "title": "Identify 10 % more victims each year", "target_growth_pct": 10]
+            let commitment: [String: Any] = [
+                "goal": 1, "operational_goal": "OG1.1", "indicator": "icse_victims_identified",
+                "title": "Identify 10 % more victims each year", "target_growth_pct": 10,
+            ]
             let first = try await r.send(.post, "/v1/countries/FR/commitments", token: r.france, json: commitment, headers: [Self.key: "k-1"])
             #expect(first.status == .created)
             let retry = try await r.send(.post, "/v1/countries/FR/commitments", token: r.france, json: commitment, headers: [Self.key: "k-1"])
@@ -36,8 +39,13 @@ import Testing
             let bodies = try await withThrowingTaskGroup(of: String.self) { group in
                 for _ in 1...6 {
                     group.addTask {
-                        try await r.send(.post, "/v1/countries/FR/commitments", token: r.france,
-                                         json: ["goal": 3, "title": "A national awareness week"], headers: [Self.key: "same"]).text
+                        try await r.send(
+                            .post,
+                            "/v1/countries/FR/commitments",
+                            token: r.france,
+                            json: ["goal": 3, "title": "A national awareness week"],
+                            headers: [Self.key: "same"]
+                        ).text
                     }
                 }
                 return try await group.reduce(into: Set<String>()) { $0.insert($1) }

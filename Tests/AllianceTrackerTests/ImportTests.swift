@@ -1,6 +1,7 @@
-@testable import AllianceTracker
 import Foundation
 import Testing
+
+@testable import AllianceTracker
 
 @Suite struct ImportTests {
     /// The 48 founders and two later joiners given a date: 50 countries.
@@ -43,14 +44,24 @@ import Testing
             #expect(summary.values == 150)
             #expect(try sql(url, "SELECT count(*), min(current_version), max(current_version) FROM reports") == [["50", "1", "1"]])
             #expect(try sql(url, "SELECT count(*) FROM report_values") == [["150"]])
-            #expect(try sql(url, "SELECT value::text FROM report_values v JOIN reports p ON p.id = v.report_id WHERE p.country = 'AL' AND indicator = 'icse_victims_identified'") == [["100"]])
+            #expect(
+                try sql(
+                    url,
+                    "SELECT value::text FROM report_values v JOIN reports p ON p.id = v.report_id WHERE p.country = 'AL' AND indicator = 'icse_victims_identified'"
+                ) == [["100"]]
+            )
             #expect(try sql(url, "SELECT count(*) FROM audit_log WHERE action = 'report.created' AND actor_role = 'secretariat'") == [["50"]])
             // a second file gives each report its next version, keeping the values it does not name
             _ = try await run(url, "country,indicator,value\nAL,icse_victims_identified,140\n")
-            #expect(try sql(url, """
-                SELECT p.current_version, count(*) FROM reports p JOIN report_values v ON v.report_id = p.id AND v.version = p.current_version
-                WHERE p.country = 'AL' GROUP BY 1
-                """) == [["2", "3"]])
+            #expect(
+                try sql(
+                    url,
+                    """
+                    SELECT p.current_version, count(*) FROM reports p JOIN report_values v ON v.report_id = p.id AND v.version = p.current_version
+                    WHERE p.country = 'AL' GROUP BY 1
+                    """
+                ) == [["2", "3"]]
+            )
         }
     }
 
@@ -80,7 +91,9 @@ import Testing
     @Test func unknownCountriesAndIndicatorsAreNamedByRow() async throws {
         try await TestDatabase.withFreshDatabase { url async throws in
             try openCycle(url)
-            await #expect { try await run(url, "country,indicator,value\nFR,nope,1\nZZ,icse_victims_identified,3\nFR,offenders_convicted,lots\n") } throws: { error in
+            await #expect {
+                try await run(url, "country,indicator,value\nFR,nope,1\nZZ,icse_victims_identified,3\nFR,offenders_convicted,lots\n")
+            } throws: { error in
                 let text = (error as? ImportError)?.description ?? ""
                 return text.contains("row 4: invalid_type")
             }

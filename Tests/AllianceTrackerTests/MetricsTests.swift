@@ -1,9 +1,10 @@
-@testable import AllianceTracker
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Prometheus
 import Testing
+
+@testable import AllianceTracker
 
 /// `/metrics`: what a Prometheus scraper reads. Each test's application has its own
 /// registry (`ScopedMetricsFactory`), so what other tests do meanwhile moves none of
@@ -16,8 +17,13 @@ import Testing
             let report = "/v1/countries/FR/reports/2024"
             try await r.send(.put, report, token: r.france, json: Reporting.completeReport())
             try await r.send(.post, "\(report)/submit", token: r.france, headers: [.ifMatch: "\"1\""])
-            let accepted = try await r.send(.post, "\(report)/review", token: r.secretariat,
-                                            json: ["decision": "accept"], headers: [.ifMatch: "\"1\""])
+            let accepted = try await r.send(
+                .post,
+                "\(report)/review",
+                token: r.secretariat,
+                json: ["decision": "accept"],
+                headers: [.ifMatch: "\"1\""]
+            )
             #expect(accepted.status == .ok)
             try await r.send(.get, "/v1/goals", token: nil)
 
@@ -55,8 +61,10 @@ import Testing
                 var config = TestDatabase.config(url)
                 config.clock = clock.appClock
                 config.metrics = registry
-                let tokens = (try makeToken(url, role: "secretariat", country: nil), try makeToken(url, role: "country", country: "FR"),
-                              try makeToken(url, role: "country", country: "DE"))
+                let tokens = (
+                    try makeToken(url, role: "secretariat", country: nil), try makeToken(url, role: "country", country: "FR"),
+                    try makeToken(url, role: "country", country: "DE")
+                )
                 try await buildApplication(config: config).test(.router) { client in
                     try await body(Reporting(client: client, url: url, clock: clock, secretariat: tokens.0, france: tokens.1, germany: tokens.2))
                 }

@@ -1,6 +1,7 @@
-@testable import AllianceTracker
 import Foundation
 import Testing
+
+@testable import AllianceTracker
 
 @Suite struct MigrationTests {
     static let files = try! FileManager.default.contentsOfDirectory(atPath: TestDatabase.sqlDirectory.path)

@@ -1,5 +1,6 @@
-@testable import AllianceTracker
 import Testing
+
+@testable import AllianceTracker
 
 /// The OpenAPI document lists exactly the codes of the Swift enums, in both
 /// directions: a code the API can answer is documented, and a documented code exists.

@@ -1,8 +1,9 @@
-@testable import AllianceTracker
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import AllianceTracker
 
 @Suite struct PublicStatisticsTests {
     static func publish(_ r: Reporting, _ year: Int, _ body: [String: Any] = [:]) async throws -> [String: Any] {
@@ -74,8 +75,10 @@ import Testing
         try await withReporting { r in
             try SummaryTests.history(r.url)
             _ = try await Self.publish(r, 2024)
-            for path in ["/v1/public/summaries/2024", "/v1/public/overview", "/v1/public/reference-series",
-                         "/v1/public/indicators/icse_victims_identified/series"] {
+            for path in [
+                "/v1/public/summaries/2024", "/v1/public/overview", "/v1/public/reference-series",
+                "/v1/public/indicators/icse_victims_identified/series",
+            ] {
                 let response = try await r.send(.get, path, token: nil)
                 #expect(response.status == .ok, "\(path)")
                 #expect(response.headers[.cacheControl]?.hasPrefix("public") == true)
@@ -102,8 +105,10 @@ import Testing
             try SummaryTests.history(r.url)
             _ = try await Self.publish(r, 2023)
             _ = try await Self.publish(r, 2024)
-            var paths = ["/v1/public/summaries/2023", "/v1/public/summaries/2024", "/v1/public/summaries/2024/releases/1",
-                         "/v1/public/overview"]
+            var paths = [
+                "/v1/public/summaries/2023", "/v1/public/summaries/2024", "/v1/public/summaries/2024/releases/1",
+                "/v1/public/overview",
+            ]
             let codes = try sql(r.url, "SELECT code FROM indicators").compactMap { $0[0] }
             paths += codes.map { "/v1/public/indicators/\($0)/series" }
             var checked = 0
@@ -176,10 +181,15 @@ import Testing
             #expect(try sql(url, "SELECT bool_and(demo) FROM reports") == [["t"]])
             // gaps, late submissions, returned and amended reports, not-available values
             #expect(try sql(url, "SELECT count(*) < 13 * 48 FROM reports") == [["t"]])
-            #expect(try sql(url, """
-                SELECT count(*) > 0 FROM reports r JOIN reporting_cycles c ON c.year = r.year
-                WHERE (r.first_submitted_at AT TIME ZONE 'UTC')::date > c.due_on
-                """) == [["t"]])
+            #expect(
+                try sql(
+                    url,
+                    """
+                    SELECT count(*) > 0 FROM reports r JOIN reporting_cycles c ON c.year = r.year
+                    WHERE (r.first_submitted_at AT TIME ZONE 'UTC')::date > c.due_on
+                    """
+                ) == [["t"]]
+            )
             #expect(try sql(url, "SELECT count(*) > 0 FROM reports WHERE accepted_version > 1") == [["t"]])
             #expect(try sql(url, "SELECT count(*) > 0 FROM summary_releases WHERE release = 2") == [["t"]])
             #expect(try sql(url, "SELECT count(*) > 0 FROM report_values WHERE not_available IS NOT NULL") == [["t"]])

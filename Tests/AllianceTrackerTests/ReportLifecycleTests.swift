@@ -1,8 +1,9 @@
-@testable import AllianceTracker
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import AllianceTracker
 
 @Suite struct ReportLifecycleTests {
     /// docs/rules.md §2 end to end, as the secretariat and a focal point would do it.
@@ -36,16 +37,25 @@ import Testing
                 .expectProblem(.conflict, code: "report_under_review")
             try await r.send(.post, "\(report)/review", token: r.secretariat, json: ["decision": "return"], headers: [.ifMatch: "\"2\""])
                 .expectProblem(.unprocessableContent, code: "missing_comment")
-            let returned = try await r.send(.post, "\(report)/review", token: r.secretariat,
-                                            json: ["decision": "return", "comment": "Victims figure double counts 2023 cases."],
-                                            headers: [.ifMatch: "\"2\""])
+            let returned = try await r.send(
+                .post,
+                "\(report)/review",
+                token: r.secretariat,
+                json: ["decision": "return", "comment": "Victims figure double counts 2023 cases."],
+                headers: [.ifMatch: "\"2\""]
+            )
             #expect(try returned.json()["status"] as? String == "returned")
 
             // corrects and resubmits; the secretariat accepts
             try await r.send(.put, report, token: r.france, json: Reporting.completeReport(victims: 125), headers: [.ifMatch: "\"2\""])
             try await r.send(.post, "\(report)/submit", token: r.france, headers: [.ifMatch: "\"3\""])
-            let accepted = try await r.send(.post, "\(report)/review", token: r.secretariat,
-                                            json: ["decision": "accept", "comment": "Thank you."], headers: [.ifMatch: "\"3\""])
+            let accepted = try await r.send(
+                .post,
+                "\(report)/review",
+                token: r.secretariat,
+                json: ["decision": "accept", "comment": "Thank you."],
+                headers: [.ifMatch: "\"3\""]
+            )
             #expect(try accepted.json()["status"] as? String == "accepted")
             #expect(try accepted.json()["accepted_version"] as? Int == 3)
 
@@ -70,27 +80,35 @@ import Testing
             #expect(firstValues.first { $0["indicator"] as? String == "dedicated_le_unit" }?["value"] as? Bool == true)
 
             // each step in the audit log: who, what, and why
-            let log = try sql(r.url, """
+            let log = try sql(
+                r.url,
+                """
                 SELECT a.action, a.actor_role, t.country, a.old_value->>'status', a.new_value->>'status', a.reason
                 FROM audit_log a LEFT JOIN tokens t ON t.id = a.actor_token
                 WHERE a.entity = 'report' ORDER BY a.id
-                """)
-            #expect(log == [
-                ["report.created", "country", "FR", nil, "draft", nil],
-                ["report.saved", "country", "FR", "draft", "draft", nil],
-                ["report.submitted", "country", "FR", "draft", "submitted", nil],
-                ["report.returned", "secretariat", nil, "submitted", "returned", "Victims figure double counts 2023 cases."],
-                ["report.saved", "country", "FR", "returned", "draft", nil],
-                ["report.submitted", "country", "FR", "draft", "submitted", nil],
-                ["report.accepted", "secretariat", nil, "submitted", "accepted", "Thank you."],
-                ["report.saved", "country", "FR", "accepted", "draft", nil],
-                ["report.submitted", "country", "FR", "draft", "submitted", nil],
-                ["report.accepted", "secretariat", nil, "submitted", "accepted", nil],
-            ])
-            let changes = try sql(r.url, """
+                """
+            )
+            #expect(
+                log == [
+                    ["report.created", "country", "FR", nil, "draft", nil],
+                    ["report.saved", "country", "FR", "draft", "draft", nil],
+                    ["report.submitted", "country", "FR", "draft", "submitted", nil],
+                    ["report.returned", "secretariat", nil, "submitted", "returned", "Victims figure double counts 2023 cases."],
+                    ["report.saved", "country", "FR", "returned", "draft", nil],
+                    ["report.submitted", "country", "FR", "draft", "submitted", nil],
+                    ["report.accepted", "secretariat", nil, "submitted", "accepted", "Thank you."],
+                    ["report.saved", "country", "FR", "accepted", "draft", nil],
+                    ["report.submitted", "country", "FR", "draft", "submitted", nil],
+                    ["report.accepted", "secretariat", nil, "submitted", "accepted", nil],
+                ]
+            )
+            let changes = try sql(
+                r.url,
+                """
                 SELECT old_value->>'value', new_value->>'value' FROM audit_log
                 WHERE action = 'report.value_changed' AND entity_id = 'FR/2024/icse_victims_identified' ORDER BY id
-                """)
+                """
+            )
             #expect(changes == [[nil, "120"], ["120", "130"], ["130", "125"], ["125", "127"]])
             #expect(try sql(r.url, "SELECT count(*) FROM audit_log WHERE at IS NULL OR actor_role IS NULL") == [["0"]])
         }
@@ -98,11 +116,14 @@ import Testing
 
     /// The value that counts in summaries: the accepted version's.
     private func counted(_ r: Reporting) throws -> String? {
-        try sql(r.url, """
+        try sql(
+            r.url,
+            """
             SELECT v.value::text FROM reports p JOIN report_values v
               ON v.report_id = p.id AND v.version = p.accepted_version AND v.indicator = 'icse_victims_identified'
             WHERE p.country = 'FR' AND p.year = 2024
-            """).first?.first ?? nil
+            """
+        ).first?.first ?? nil
     }
 
     @Test func twelveConcurrentSavesWithOneIfMatchLeaveExactlyOneWinner() async throws {
@@ -113,8 +134,13 @@ import Testing
             let statuses = try await withThrowingTaskGroup(of: (Int, HTTPResponse.Status).self) { group in
                 for writer in 1...12 {
                     group.addTask {
-                        let response = try await r.send(.put, report, token: r.france,
-                                                        json: Reporting.completeReport(victims: 1000 + writer), headers: [.ifMatch: "\"1\""])
+                        let response = try await r.send(
+                            .put,
+                            report,
+                            token: r.france,
+                            json: Reporting.completeReport(victims: 1000 + writer),
+                            headers: [.ifMatch: "\"1\""]
+                        )
                         return (writer, response.status)
                     }
                 }
@@ -146,11 +172,13 @@ import Testing
             try refused.expectProblem(.unprocessableContent, code: "validation_failed")
             let errors = try #require(try refused.json()["errors"] as? [[String: Any]])
             let listed = errors.map { "\($0["field"]!) \($0["code"]!)" }
-            #expect(listed == [
-                "values.awareness_campaigns missing_indicator",
-                "values.offenders_convicted missing_indicator",
-                "values.notice_takedown_median_days.note outside_expected_range",
-            ])
+            #expect(
+                listed == [
+                    "values.awareness_campaigns missing_indicator",
+                    "values.offenders_convicted missing_indicator",
+                    "values.notice_takedown_median_days.note outside_expected_range",
+                ]
+            )
             #expect(try sql(r.url, "SELECT status FROM reports") == [["draft"]])
         }
     }
@@ -163,14 +191,25 @@ import Testing
             try await r.openCycle2024()
             try await r.send(.put, "/v1/countries/FR/reports/2023", token: r.france, json: Reporting.completeReport(victims: 100))
             try await r.send(.post, "/v1/countries/FR/reports/2023/submit", token: r.france, headers: [.ifMatch: "\"1\""])
-            try await r.send(.post, "/v1/countries/FR/reports/2023/review", token: r.secretariat, json: ["decision": "accept"], headers: [.ifMatch: "\"1\""])
+            try await r.send(
+                .post,
+                "/v1/countries/FR/reports/2023/review",
+                token: r.secretariat,
+                json: ["decision": "accept"],
+                headers: [.ifMatch: "\"1\""]
+            )
 
             let report = "/v1/countries/FR/reports/2024"
             try await r.send(.put, report, token: r.france, json: Reporting.completeReport(victims: 151))
             try await r.send(.post, "\(report)/submit", token: r.france, headers: [.ifMatch: "\"1\""])
                 .expectProblem(.unprocessableContent, code: "change_over_50_percent")
-            try await r.send(.put, report, token: r.france, json: Reporting.completeReport(victims: 151, note: "New ICSE connection in March."),
-                             headers: [.ifMatch: "\"1\""])
+            try await r.send(
+                .put,
+                report,
+                token: r.france,
+                json: Reporting.completeReport(victims: 151, note: "New ICSE connection in March."),
+                headers: [.ifMatch: "\"1\""]
+            )
             let submitted = try await r.send(.post, "\(report)/submit", token: r.france, headers: [.ifMatch: "\"2\""])
             #expect(submitted.status == .ok, "\(submitted.text)")
         }

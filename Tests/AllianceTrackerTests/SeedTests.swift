@@ -1,36 +1,61 @@
-@testable import AllianceTracker
 import Testing
+
+@testable import AllianceTracker
 
 @Suite struct SeedTests {
     @Test func seedLoadsTheReferenceFacts() async throws {
         try await TestDatabase.withFreshDatabase { url async throws in
             #expect(try sql(url, "SELECT count(*), count(*) FILTER (WHERE founding_member) FROM countries") == [["55", "48"]])
             // every founding member joined at the launch; later joiners have no invented date
-            #expect(try sql(url, """
-                SELECT count(*) FROM memberships m JOIN countries c ON c.code = m.country
-                WHERE c.founding_member AND m.joined_on = '2012-12-05'
-                """) == [["48"]])
-            #expect(try sql(url, """
-                SELECT string_agg(code, ',' ORDER BY code) FROM countries c
-                WHERE NOT EXISTS (SELECT 1 FROM memberships m WHERE m.country = c.code)
-                """) == [["AM,BA,CA,CR,IL,MX,XK"]])
+            #expect(
+                try sql(
+                    url,
+                    """
+                    SELECT count(*) FROM memberships m JOIN countries c ON c.code = m.country
+                    WHERE c.founding_member AND m.joined_on = '2012-12-05'
+                    """
+                ) == [["48"]]
+            )
+            #expect(
+                try sql(
+                    url,
+                    """
+                    SELECT string_agg(code, ',' ORDER BY code) FROM countries c
+                    WHERE NOT EXISTS (SELECT 1 FROM memberships m WHERE m.country = c.code)
+                    """
+                ) == [["AM,BA,CA,CR,IL,MX,XK"]]
+            )
             #expect(try sql(url, "SELECT count(*) FROM goals") == [["4"]])
-            #expect(try sql(url, "SELECT string_agg(code, ',' ORDER BY code) FROM operational_goals")
-                == [["OG1.1,OG1.2,OG2.1,OG3.1,OG3.2,OG4.1,OG4.2"]])
+            #expect(
+                try sql(url, "SELECT string_agg(code, ',' ORDER BY code) FROM operational_goals")
+                    == [["OG1.1,OG1.2,OG2.1,OG3.1,OG3.2,OG4.1,OG4.2"]]
+            )
             #expect(try sql(url, "SELECT min(n) >= 3 FROM (SELECT count(*) n FROM indicators GROUP BY goal) g") == [["t"]])
-            #expect(try sql(url, "SELECT string_agg(DISTINCT measure_kind, ',') FROM indicators")
-                == [["boolean,duration,flow,ratio,stock"]])
-            #expect(try sql(url, "SELECT goal, operational_goal, measure_kind FROM indicators WHERE code = 'icse_victims_identified'")
-                == [["1", "OG1.1", "flow"]])
-            #expect(try sql(url, "SELECT indicator, scope, rule, threshold, basis FROM targets WHERE id = 'OG1.1'")
-                == [["icse_victims_identified", "alliance", "annual_growth_at_least", "10", "like_for_like"]])
+            #expect(
+                try sql(url, "SELECT string_agg(DISTINCT measure_kind, ',') FROM indicators")
+                    == [["boolean,duration,flow,ratio,stock"]]
+            )
+            #expect(
+                try sql(url, "SELECT goal, operational_goal, measure_kind FROM indicators WHERE code = 'icse_victims_identified'")
+                    == [["1", "OG1.1", "flow"]]
+            )
+            #expect(
+                try sql(url, "SELECT indicator, scope, rule, threshold, basis FROM targets WHERE id = 'OG1.1'")
+                    == [["icse_victims_identified", "alliance", "annual_growth_at_least", "10", "like_for_like"]]
+            )
             // 61 published figures in the reference, one of them unverified (M) and left out
-            #expect(try sql(url, "SELECT count(*), count(*) FILTER (WHERE confidence = 'D') FROM reference_observations")
-                == [["60", "3"]])
-            #expect(try sql(url, "SELECT count(DISTINCT counting) FROM reference_observations WHERE series = 'inhope_network_figures'")
-                == [["7"]])
-            #expect(try sql(url, "SELECT counting FROM reference_observations WHERE series = 'ncmec_cybertipline_reports' AND year = 2024")
-                == [["reports after bundling"]])
+            #expect(
+                try sql(url, "SELECT count(*), count(*) FILTER (WHERE confidence = 'D') FROM reference_observations")
+                    == [["60", "3"]]
+            )
+            #expect(
+                try sql(url, "SELECT count(DISTINCT counting) FROM reference_observations WHERE series = 'inhope_network_figures'")
+                    == [["7"]]
+            )
+            #expect(
+                try sql(url, "SELECT counting FROM reference_observations WHERE series = 'ncmec_cybertipline_reports' AND year = 2024")
+                    == [["reports after bundling"]]
+            )
         }
     }
 
@@ -48,8 +73,10 @@ import Testing
 
     /// Every seeded table, as text, in a stable order.
     private func snapshot(_ url: DatabaseURL) throws -> [[String?]] {
-        try ["countries", "memberships", "goals", "operational_goals", "indicators", "targets",
-             "reference_series", "reference_observations"].flatMap { table in
+        try [
+            "countries", "memberships", "goals", "operational_goals", "indicators", "targets",
+            "reference_series", "reference_observations",
+        ].flatMap { table in
             try sql(url, "SELECT t::text FROM \(table) t ORDER BY 1")
         }
     }

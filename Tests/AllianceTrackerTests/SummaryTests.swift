@@ -1,8 +1,9 @@
-@testable import AllianceTracker
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import AllianceTracker
 
 /// Summaries against figures worked out by hand (docs/rules.md §4), traps included.
 @Suite struct SummaryTests {
@@ -26,24 +27,84 @@ import Testing
         try sql(url, "INSERT INTO memberships (country, joined_on) VALUES ('CA', '2025-04-01')")
         try SummaryFixtures.cycle(url, 2024)
         let r = SummaryFixtures.report
-        try r(url, "FR", 2023, "accepted", "2024-03-01T10:00:00Z", [[victims: "100", "schools_online_safety_pct": "40",
-                                                                       "notice_takedown_median_days": "3", "dedicated_le_unit": "1"]], nil)
-        try r(url, "DE", 2023, "accepted", "2024-03-01T10:00:00Z", [[victims: "200", "schools_online_safety_pct": "60", "dedicated_le_unit": "0"]], nil)
+        try r(
+            url,
+            "FR",
+            2023,
+            "accepted",
+            "2024-03-01T10:00:00Z",
+            [
+                [
+                    victims: "100", "schools_online_safety_pct": "40",
+                    "notice_takedown_median_days": "3", "dedicated_le_unit": "1",
+                ]
+            ],
+            nil
+        )
+        try r(
+            url,
+            "DE",
+            2023,
+            "accepted",
+            "2024-03-01T10:00:00Z",
+            [[victims: "200", "schools_online_safety_pct": "60", "dedicated_le_unit": "0"]],
+            nil
+        )
         try r(url, "IT", 2023, "accepted", "2024-03-01T10:00:00Z", [[victims: "50"]], nil)
         try r(url, "ES", 2023, "accepted", "2024-03-01T10:00:00Z", [[victims: "0", "hash_database_images": "0"]], nil)
         try r(url, "NL", 2023, "accepted", "2024-03-01T10:00:00Z", [[victims: nil]], nil)
 
-        try r(url, "FR", 2024, "accepted", "2025-03-01T10:00:00Z", [[victims: "120", "schools_online_safety_pct": "50",
-                                                                       "notice_takedown_median_days": "2", "dedicated_le_unit": "1"]], nil)
-        try r(url, "DE", 2024, "accepted", "2025-03-31T10:00:00Z", [[victims: "180", "schools_online_safety_pct": "70",
-                                                                       "notice_takedown_median_days": "4", "dedicated_le_unit": "1"]], nil)
-        try r(url, "IT", 2024, "draft", "2025-04-02T10:00:00Z", [
-            [victims: "80", "schools_online_safety_pct": "90", "notice_takedown_median_days": "9", "dedicated_le_unit": "0"],
-            [victims: "999", "schools_online_safety_pct": "90", "notice_takedown_median_days": "9", "dedicated_le_unit": "0"],
-        ], 1)
+        try r(
+            url,
+            "FR",
+            2024,
+            "accepted",
+            "2025-03-01T10:00:00Z",
+            [
+                [
+                    victims: "120", "schools_online_safety_pct": "50",
+                    "notice_takedown_median_days": "2", "dedicated_le_unit": "1",
+                ]
+            ],
+            nil
+        )
+        try r(
+            url,
+            "DE",
+            2024,
+            "accepted",
+            "2025-03-31T10:00:00Z",
+            [
+                [
+                    victims: "180", "schools_online_safety_pct": "70",
+                    "notice_takedown_median_days": "4", "dedicated_le_unit": "1",
+                ]
+            ],
+            nil
+        )
+        try r(
+            url,
+            "IT",
+            2024,
+            "draft",
+            "2025-04-02T10:00:00Z",
+            [
+                [victims: "80", "schools_online_safety_pct": "90", "notice_takedown_median_days": "9", "dedicated_le_unit": "0"],
+                [victims: "999", "schools_online_safety_pct": "90", "notice_takedown_median_days": "9", "dedicated_le_unit": "0"],
+            ],
+            1
+        )
         try r(url, "ES", 2024, "accepted", "2025-03-31T23:30:00Z", [[victims: "10", "hash_database_images": "10"]], nil)
         try r(url, "NL", 2024, "accepted", "2025-05-01T10:00:00Z", [[victims: "30"]], nil)
-        try r(url, "PL", 2024, "accepted", "2025-02-01T10:00:00Z", [[victims: "40", "notice_takedown_median_days": "1", "dedicated_le_unit": "1"]], nil)
+        try r(
+            url,
+            "PL",
+            2024,
+            "accepted",
+            "2025-02-01T10:00:00Z",
+            [[victims: "40", "notice_takedown_median_days": "1", "dedicated_le_unit": "1"]],
+            nil
+        )
         try r(url, "BE", 2024, "submitted", "2025-03-15T10:00:00Z", [[victims: "5000"]], nil)
         try r(url, "AT", 2024, "returned", "2025-03-20T10:00:00Z", [[victims: "7000"]], nil)
     }
@@ -94,24 +155,24 @@ import Testing
             let victims = try Self.indicator(try await Self.live(r, 2024), Self.victims)
             // accepted versions only: IT counts 80 (not its pending 999); BE (submitted) and AT (returned) not at all
             #expect(victims["countries_reporting"] as? Int == 6)
-            #expect(Self.number(victims["total"]) == 460)          // 120+180+80+10+30+40
-            #expect(Self.number(victims["median"]) == 60)          // 10 30 40 80 120 180 → (40+80)/2
-            #expect(Self.close(victims["mean"], "76.666666666"))   // 460/6
+            #expect(Self.number(victims["total"]) == 460)  // 120+180+80+10+30+40
+            #expect(Self.number(victims["median"]) == 60)  // 10 30 40 80 120 180 → (40+80)/2
+            #expect(Self.close(victims["mean"], "76.666666666"))  // 460/6
             #expect(Self.number(victims["min"]) == 10)
             #expect(Self.number(victims["max"]) == 180)
             // last year: NL's not-available is not a zero; ES's zero is
-            #expect(Self.number(victims["previous"]) == 350)       // 100+200+50+0
+            #expect(Self.number(victims["previous"]) == 350)  // 100+200+50+0
             #expect(victims["previous_countries"] as? Int == 4)
             let growth = try #require(victims["growth"] as? [String: Any])
             let all = try #require(growth["all_reporters"] as? [String: Any])
             #expect(all["countries"] as? Int == 6)
-            #expect(Self.close(all["pct"], "31.428571428"))        // (460−350)/350×100
+            #expect(Self.close(all["pct"], "31.428571428"))  // (460−350)/350×100
             // like for like: FR DE IT ES, the countries with a number both years (not NL, not PL)
             let lfl = try #require(growth["like_for_like"] as? [String: Any])
             #expect(lfl["countries"] as? Int == 4)
             #expect(Self.number(lfl["previous"]) == 350)
-            #expect(Self.number(lfl["current"]) == 390)            // 120+180+80+10
-            #expect(Self.close(lfl["pct"], "11.428571428"))        // (390−350)/350×100
+            #expect(Self.number(lfl["current"]) == 390)  // 120+180+80+10
+            #expect(Self.close(lfl["pct"], "11.428571428"))  // (390−350)/350×100
         }
     }
 
@@ -120,25 +181,25 @@ import Testing
             try Self.history(r.url)
             let summary = try await Self.live(r, 2024)
             let schools = try Self.indicator(summary, "schools_online_safety_pct")
-            #expect(Self.number(schools["mean"]) == 70)            // (50+70+90)/3
+            #expect(Self.number(schools["mean"]) == 70)  // (50+70+90)/3
             #expect(Self.number(schools["median"]) == 70)
-            #expect(schools["total"] is NSNull)                    // a ratio is never summed
+            #expect(schools["total"] is NSNull)  // a ratio is never summed
             let schoolsGrowth = try #require(schools["growth"] as? [String: Any])
-            #expect(Self.close((schoolsGrowth["all_reporters"] as? [String: Any])?["pct"], "40"))   // mean 70 vs 50
-            #expect(Self.close((schoolsGrowth["like_for_like"] as? [String: Any])?["pct"], "20"))   // FR DE: 60 vs 50
+            #expect(Self.close((schoolsGrowth["all_reporters"] as? [String: Any])?["pct"], "40"))  // mean 70 vs 50
+            #expect(Self.close((schoolsGrowth["like_for_like"] as? [String: Any])?["pct"], "20"))  // FR DE: 60 vs 50
 
             let takedown = try Self.indicator(summary, "notice_takedown_median_days")
-            #expect(Self.number(takedown["headline"]) == 3)        // median of 1 2 4 9
+            #expect(Self.number(takedown["headline"]) == 3)  // median of 1 2 4 9
             #expect(takedown["total"] is NSNull)
-            #expect(takedown["mean"] is NSNull)                    // a duration takes the median
+            #expect(takedown["mean"] is NSNull)  // a duration takes the median
             let takedownGrowth = try #require(takedown["growth"] as? [String: Any])
             #expect(Self.close((takedownGrowth["like_for_like"] as? [String: Any])?["pct"], "-33.333333333"))  // FR 2 vs 3
 
             let unit = try Self.indicator(summary, "dedicated_le_unit")
-            #expect(Self.number(unit["share_pct"]) == 75)          // FR DE PL yes, IT no
+            #expect(Self.number(unit["share_pct"]) == 75)  // FR DE PL yes, IT no
             let unitGrowth = try #require(unit["growth"] as? [String: Any])
-            #expect(Self.close((unitGrowth["all_reporters"] as? [String: Any])?["pct"], "50"))     // 75 vs 50
-            #expect(Self.close((unitGrowth["like_for_like"] as? [String: Any])?["pct"], "100"))    // FR DE: 100 vs 50
+            #expect(Self.close((unitGrowth["all_reporters"] as? [String: Any])?["pct"], "50"))  // 75 vs 50
+            #expect(Self.close((unitGrowth["like_for_like"] as? [String: Any])?["pct"], "100"))  // FR DE: 100 vs 50
         }
     }
 
@@ -158,7 +219,7 @@ import Testing
             try Self.history(r.url)
             let target = try #require((try await Self.live(r, 2024)["targets"] as? [[String: Any]])?.first)
             #expect(target["id"] as? String == "OG1.1")
-            #expect(Self.close(target["value"], "11.428571428"))   // like for like
+            #expect(Self.close(target["value"], "11.428571428"))  // like for like
             #expect(target["met"] as? Bool == true)
             #expect(Self.number(target["threshold"]) == 10)
             // 2023 has no 2022 to compare with: not enough data, no guess
@@ -187,13 +248,16 @@ import Testing
             // FR: from 100 (2023) to 200 (2025): 150 expected in 2024, 120 reported → off track
             // DE: 10 % a year from 150 (2023): 165 expected in 2024, 180 reported → on track
             // IT: no baseline → no data
-            try sql(r.url, """
+            try sql(
+                r.url,
+                """
                 INSERT INTO commitments (country, goal, indicator, title, baseline_year, baseline_value, target_year, target_value)
                 VALUES ('FR', 1, 'icse_victims_identified', 'Double identifications', 2023, 100, 2025, 200);
                 INSERT INTO commitments (country, goal, indicator, title, baseline_year, baseline_value, target_growth_pct)
                 VALUES ('DE', 1, 'icse_victims_identified', 'Ten per cent more', 2023, 150, 10);
                 INSERT INTO commitments (country, goal, title) VALUES ('IT', 1, 'A national plan');
-                """)
+                """
+            )
             let summary = try await Self.live(r, 2024)
             let goal = try #require((summary["goals"] as? [[String: Any]])?.first)
             #expect(goal["commitments"] as? Int == 3)

@@ -11,7 +11,8 @@ struct TokenRepository: Sendable {
             SELECT \(Data(hash)), \(request.role.rawValue), \(request.country), \(request.label), \(now)
             WHERE \(request.country)::text IS NULL OR EXISTS (SELECT 1 FROM countries WHERE code = \(request.country))
             RETURNING id, created_at
-            """)
+            """
+        )
         return try rows.first.map { try $0.decode((Int64, Date).self) }
     }
 
@@ -22,18 +23,24 @@ struct TokenRepository: Sendable {
             """
             UPDATE tokens SET revoked_at = coalesce(revoked_at, \(now)) WHERE id = \(id)
             RETURNING country::text, revoked_at = \(now)
-            """)
+            """
+        )
         return try rows.first.map { try $0.decode((String?, Bool).self) }
     }
 
     /// A live token's hash and identity, and whether its last use is over a minute old.
-    func live(id: Int64, at now: Date, in session: DatabaseSession) async throws -> (hash: [UInt8], role: Identity.Role, country: String?, stale: Bool)? {
+    func live(
+        id: Int64,
+        at now: Date,
+        in session: DatabaseSession
+    ) async throws -> (hash: [UInt8], role: Identity.Role, country: String?, stale: Bool)? {
         let rows = try await session.rows(
             """
             SELECT token_hash, role, country::text,
                    last_used_at IS NULL OR last_used_at < \(now) - interval '1 minute'
             FROM tokens WHERE id = \(id) AND revoked_at IS NULL
-            """)
+            """
+        )
         guard let row = rows.first else { return nil }
         let (hash, role, country, stale) = try row.decode((ByteBuffer, Identity.Role, String?, Bool).self)
         return (Array(buffer: hash), role, country, stale)

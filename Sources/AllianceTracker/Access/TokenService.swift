@@ -14,7 +14,10 @@ public struct TokenService: Sendable {
     }
 
     public func create(
-        _ request: TokenRequest, actor: AuditActor, logger: Logger, in session: DatabaseSession? = nil
+        _ request: TokenRequest,
+        actor: AuditActor,
+        logger: Logger,
+        in session: DatabaseSession? = nil
     ) async throws -> CreatedToken {
         try request.validate()
         let secret = TokenSecret.random()
@@ -27,8 +30,13 @@ public struct TokenService: Sendable {
             let entry = AuditRecord(.tokenCreated, by: actor, country: request.country, entityID: String(id), new: state)
             try await audit.record(entry, at: now, in: session)
             return CreatedToken(
-                id: id, token: TokenSecret(id: id, secret: secret).bearer, role: request.role, country: request.country,
-                label: request.label, createdAt: createdAt)
+                id: id,
+                token: TokenSecret(id: id, secret: secret).bearer,
+                role: request.role,
+                country: request.country,
+                label: request.label,
+                createdAt: createdAt
+            )
         }
     }
 

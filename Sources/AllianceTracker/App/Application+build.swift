@@ -15,7 +15,9 @@ public func buildApplication(config: Config) throws -> some ApplicationProtocol 
     let database = Database(pool: pool)
     let supervisor = DatabaseSupervisor(database: database, initialPool: pool, url: config.database, logger: logger)
     let router = try buildRouter(
-        database: database, clock: config.clock, disclosure: Disclosure(minimumCountries: config.disclosureMinimumCountries),
+        database: database,
+        clock: config.clock,
+        disclosure: Disclosure(minimumCountries: config.disclosureMinimumCountries),
         metrics: config.metrics
     )
     return Application(
@@ -27,7 +29,9 @@ public func buildApplication(config: Config) throws -> some ApplicationProtocol 
 }
 
 func buildRouter(
-    database: Database, clock: AppClock, disclosure: Disclosure = Disclosure(minimumCountries: 3),
+    database: Database,
+    clock: AppClock,
+    disclosure: Disclosure = Disclosure(minimumCountries: 3),
     metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
 ) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
@@ -55,11 +59,19 @@ func buildRouter(
     let releases = ReleaseService(database: database, disclosure: disclosure, clock: clock)
     let publicReleases = PublicReleases(database: database, releases: releases, clock: clock)
     let statistics = PublicStatisticsService(database: database, releases: publicReleases)
-    SummaryRoutes(summaries: SummaryService(database: database, clock: clock), releases: releases, idempotency: idempotency,
-                  publicReleases: publicReleases).register(on: v1)
+    SummaryRoutes(
+        summaries: SummaryService(database: database, clock: clock),
+        releases: releases,
+        idempotency: idempotency,
+        publicReleases: publicReleases
+    ).register(on: v1)
     PublicRoutes(releases: publicReleases, statistics: statistics).register(on: v1)
-    DashboardRoutes(releases: publicReleases, statistics: statistics, catalogue: catalogue,
-                    minimumCountries: disclosure.minimumCountries).register(on: router)
+    DashboardRoutes(
+        releases: publicReleases,
+        statistics: statistics,
+        catalogue: catalogue,
+        minimumCountries: disclosure.minimumCountries
+    ).register(on: router)
 
     router.addMethodNotAllowedRoutes()
     return router

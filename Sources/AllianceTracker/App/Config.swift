@@ -62,33 +62,43 @@ public struct Config: Sendable {
         }
         var port = 8080
         if let raw = env["PORT"] {
-            if let value = Int(raw), (1...65535).contains(value) { port = value } else {
+            if let value = Int(raw), (1...65535).contains(value) {
+                port = value
+            } else {
                 problems.append("PORT must be a whole number from 1 to 65535, not '\(raw)'")
             }
         }
         let host = env["HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
         var level = Logger.Level.info
         if let raw = env["LOG_LEVEL"] {
-            if let value = Logger.Level(rawValue: raw.lowercased()) { level = value } else {
+            if let value = Logger.Level(rawValue: raw.lowercased()) {
+                level = value
+            } else {
                 let names = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
                 problems.append("LOG_LEVEL must be one of \(names), not '\(raw)'")
             }
         }
         var format = LogFormat.text
         if let raw = env["LOG_FORMAT"] {
-            if let value = LogFormat(rawValue: raw.lowercased()) { format = value } else {
+            if let value = LogFormat(rawValue: raw.lowercased()) {
+                format = value
+            } else {
                 problems.append("LOG_FORMAT must be text or json, not '\(raw)'")
             }
         }
         var disclosure = 3
         if let raw = env["DISCLOSURE_MIN_COUNTRIES"] {
-            if let value = Int(raw), (1...100).contains(value) { disclosure = value } else {
+            if let value = Int(raw), (1...100).contains(value) {
+                disclosure = value
+            } else {
                 problems.append("DISCLOSURE_MIN_COUNTRIES must be a whole number from 1 to 100, not '\(raw)'")
             }
         }
         var timeout = 5
         if let raw = env["REQUEST_TIMEOUT_SECONDS"] {
-            if let value = Int(raw), (1...300).contains(value) { timeout = value } else {
+            if let value = Int(raw), (1...300).contains(value) {
+                timeout = value
+            } else {
                 problems.append("REQUEST_TIMEOUT_SECONDS must be a whole number from 1 to 300, not '\(raw)'")
             }
         }

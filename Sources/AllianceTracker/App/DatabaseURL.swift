@@ -14,7 +14,7 @@ public struct DatabaseURL: Sendable, CustomStringConvertible {
 
     public init(_ raw: String) throws(DatabaseURLError) {
         guard let parts = URLComponents(string: raw), let scheme = parts.scheme,
-              ["postgres", "postgresql"].contains(scheme)
+            ["postgres", "postgresql"].contains(scheme)
         else { throw DatabaseURLError("must look like postgres://user@host:port/database") }
         guard let host = parts.host, !host.isEmpty else { throw DatabaseURLError("has no host") }
         guard let user = parts.user, !user.isEmpty else { throw DatabaseURLError("has no user name") }
@@ -62,7 +62,12 @@ public struct DatabaseURL: Sendable, CustomStringConvertible {
         let tls: PostgresClient.Configuration.TLS =
             requireTLS ? .require(.makeClientConfiguration()) : .disable
         var configuration = PostgresClient.Configuration(
-            host: host, port: port, username: username, password: password, database: database, tls: tls
+            host: host,
+            port: port,
+            username: username,
+            password: password,
+            database: database,
+            tls: tls
         )
         configuration.options.connectTimeout = Self.connectTimeout
         return configuration
@@ -73,7 +78,12 @@ public struct DatabaseURL: Sendable, CustomStringConvertible {
         let tls: PostgresConnection.Configuration.TLS =
             requireTLS ? .require(try NIOSSLContext(configuration: .makeClientConfiguration())) : .disable
         var configuration = PostgresConnection.Configuration(
-            host: host, port: port, username: username, password: password, database: database, tls: tls
+            host: host,
+            port: port,
+            username: username,
+            password: password,
+            database: database,
+            tls: tls
         )
         configuration.options.connectTimeout = .seconds(Int64(Self.connectTimeout.components.seconds))
         return configuration

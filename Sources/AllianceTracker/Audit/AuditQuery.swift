@@ -24,21 +24,24 @@ struct AuditQuery: Sendable {
         }
         since = try parameters["since"].map { raw in
             // a date means its midnight, UTC; a time is whole RFC 3339, without a fraction (openapi.yaml)
-            let date = CalendarDate.isValid(raw)
+            let date =
+                CalendarDate.isValid(raw)
                 ? AppClock.dayFormatter.date(from: raw) : JSONCoding.time(raw, fractionalSeconds: false)
             guard let date else { throw DomainError.invalidParameter("since", "must be a date (2025-01-31) or an RFC 3339 time") }
             return date
         }
-        after = try parameters["after"].map { raw in
-            guard let after = Int64(raw), after >= 0 else { throw DomainError.invalidParameter("after", "must be an entry id") }
-            return after
-        } ?? 0
-        limit = try parameters["limit"].map { raw in
-            guard let limit = Int(raw), (1...Self.maximumLimit).contains(limit) else {
-                throw DomainError.invalidParameter("limit", "must be from 1 to \(Self.maximumLimit)")
-            }
-            return limit
-        } ?? 100
+        after =
+            try parameters["after"].map { raw in
+                guard let after = Int64(raw), after >= 0 else { throw DomainError.invalidParameter("after", "must be an entry id") }
+                return after
+            } ?? 0
+        limit =
+            try parameters["limit"].map { raw in
+                guard let limit = Int(raw), (1...Self.maximumLimit).contains(limit) else {
+                    throw DomainError.invalidParameter("limit", "must be from 1 to \(Self.maximumLimit)")
+                }
+                return limit
+            } ?? 100
     }
 
     /// The address of the page after the one that ended at `lastID`.

@@ -11,8 +11,14 @@ struct AuditRecord: Sendable {
     var reason: String?
 
     init(
-        _ action: AuditAction, by actor: AuditActor, country: String? = nil, year: Int? = nil, entityID: String?,
-        old: [String: JSONValue]? = nil, new: [String: JSONValue]? = nil, reason: String? = nil
+        _ action: AuditAction,
+        by actor: AuditActor,
+        country: String? = nil,
+        year: Int? = nil,
+        entityID: String?,
+        old: [String: JSONValue]? = nil,
+        new: [String: JSONValue]? = nil,
+        reason: String? = nil
     ) {
         self.actor = actor
         self.action = action

@@ -8,22 +8,31 @@ struct AuditRepository: Sendable {
     func record(_ entry: AuditRecord, at: Date, in session: DatabaseSession) async throws {
         let oldText = entry.old.map { JSONValue.object($0).text }
         let newText = entry.new.map { JSONValue.object($0).text }
-        try await session.run("""
+        try await session.run(
+            """
             INSERT INTO audit_log (at, actor_token, actor_role, action, country, year, entity, entity_id,
                                    old_value, new_value, reason)
             VALUES (\(at), \(entry.actor.tokenID), \(entry.actor.role), \(entry.action.rawValue), \(entry.country),
                     \(entry.year.map(Int16.init)), \(entry.action.entity), \(entry.entityID), \(oldText)::jsonb, \(newText)::jsonb,
                     \(entry.reason))
-            """)
+            """
+        )
     }
 
     /// One entry for each value of a report's `version` that differs from the
     /// version before it: its old and new state.
     func recordValueChanges(
-        reportID: Int64, version: Int, country: String, year: Int, actor: AuditActor, at: Date, in session: DatabaseSession
+        reportID: Int64,
+        version: Int,
+        country: String,
+        year: Int,
+        actor: AuditActor,
+        at: Date,
+        in session: DatabaseSession
     ) async throws {
         let action = AuditAction.valueChanged
-        try await session.run("""
+        try await session.run(
+            """
             INSERT INTO audit_log (at, actor_token, actor_role, action, country, year, entity, entity_id, old_value, new_value)
             SELECT \(at), \(actor.tokenID), \(actor.role), \(action.rawValue), \(country), \(Int16(year)), \(action.entity),
                    \(country) || '/' || \(String(year)) || '/' || coalesce(n.indicator, o.indicator),
@@ -36,11 +45,13 @@ struct AuditRepository: Sendable {
                  ON o.indicator = n.indicator
             WHERE (n.value, n.not_available, n.note, n.source, n.nature)
                   IS DISTINCT FROM (o.value, o.not_available, o.note, o.source, o.nature)
-            """)
+            """
+        )
     }
 
     func entries(_ query: AuditQuery, in session: DatabaseSession) async throws -> [AuditEntry] {
-        try await session.rows("""
+        try await session.rows(
+            """
             SELECT id, at, actor_token, actor_role, action, country::text, year, entity, entity_id,
                    old_value::text, new_value::text, reason
             FROM audit_log
@@ -49,15 +60,26 @@ struct AuditRepository: Sendable {
               AND (\(query.year.map(Int16.init))::smallint IS NULL OR year = \(query.year.map(Int16.init)))
               AND (\(query.since)::timestamptz IS NULL OR at >= \(query.since))
             ORDER BY id LIMIT \(query.limit)
-            """).map(Self.entry)
+            """
+        ).map(Self.entry)
     }
 
     private static func entry(_ row: PostgresRow) throws -> AuditEntry {
         let (id, at, token, role, action, country, year, entity, entityID, old, new, reason) =
             try row.decode((Int64, Date, Int64?, ActorRole, String, String?, Int?, String, String?, String?, String?, String?).self)
         return AuditEntry(
-            id: id, at: at, actorToken: token, actorRole: role, action: action, country: country, year: year,
-            entity: entity, entityId: entityID, oldValue: try old.map(json), newValue: try new.map(json), reason: reason
+            id: id,
+            at: at,
+            actorToken: token,
+            actorRole: role,
+            action: action,
+            country: country,
+            year: year,
+            entity: entity,
+            entityId: entityID,
+            oldValue: try old.map(json),
+            newValue: try new.map(json),
+            reason: reason
         )
     }
 

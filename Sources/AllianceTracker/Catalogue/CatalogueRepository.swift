@@ -14,7 +14,8 @@ struct CatalogueRepository: Sendable {
             LEFT JOIN memberships m ON m.country = c.code
             WHERE \(code)::text IS NULL OR c.code = \(code)
             ORDER BY c.code, m.joined_on
-            """)
+            """
+        )
         var countries: [Country] = []
         for row in rows {
             let (code, name, region, isoOfficial, eu, founding, note, joined, left, current) =
@@ -22,8 +23,17 @@ struct CatalogueRepository: Sendable {
             if countries.last?.code != code {
                 countries.append(
                     Country(
-                        code: code, name: name, region: region, isoOfficial: isoOfficial, euMemberAtLaunch: eu,
-                        foundingMember: founding, member: false, memberships: [], note: note))
+                        code: code,
+                        name: name,
+                        region: region,
+                        isoOfficial: isoOfficial,
+                        euMemberAtLaunch: eu,
+                        foundingMember: founding,
+                        member: false,
+                        memberships: [],
+                        note: note
+                    )
+                )
             }
             if let joined {
                 countries[countries.count - 1].memberships.append(.init(joinedOn: joined, leftOn: left))
@@ -43,7 +53,8 @@ struct CatalogueRepository: Sendable {
             return Goal(id: id, code: code, title: title, wording: wording, confidence: confidence, source: source, operationalGoals: [])
         }
         let operational = try await session.rows(
-            "SELECT goal, code, wording, confidence = 'C', source FROM operational_goals ORDER BY code")
+            "SELECT goal, code, wording, confidence = 'C', source FROM operational_goals ORDER BY code"
+        )
         for row in operational {
             let (goal, code, wording, confirmed, source) = try row.decode((Int, String, String, Bool, String?).self)
             guard let index = goals.firstIndex(where: { $0.id == goal }) else { continue }
@@ -61,13 +72,22 @@ struct CatalogueRepository: Sendable {
             WHERE (\(goal)::smallint IS NULL OR goal = \(goal))
               AND (\(code)::text IS NULL OR code = \(code))
             ORDER BY goal, code
-            """)
+            """
+        )
         return try rows.map { row in
             let (code, goal, operationalGoal, name, unit, kind, definition, min, max, headline) =
                 try row.decode((String, Int, String?, String, String, MeasureKind, String, Decimal?, Decimal?, Bool).self)
             return Indicator(
-                code: code, goal: goal, operationalGoal: operationalGoal, name: name, unit: unit,
-                measureKind: kind, definition: definition, expectedRange: .init(min: min, max: max), headline: headline)
+                code: code,
+                goal: goal,
+                operationalGoal: operationalGoal,
+                name: name,
+                unit: unit,
+                measureKind: kind,
+                definition: definition,
+                expectedRange: .init(min: min, max: max),
+                headline: headline
+            )
         }
     }
 
@@ -77,15 +97,26 @@ struct CatalogueRepository: Sendable {
             SELECT id, indicator, operational_goal, scope, country::text, rule, threshold, basis,
                    baseline_year, description, source
             FROM targets ORDER BY id
-            """)
+            """
+        )
         return try rows.map { row in
             let (id, indicator, operationalGoal, scope, country, rule, threshold, basis, baselineYear, description, source) =
                 try row.decode(
-                    (String, String, String?, TargetScope, String?, TargetRule, Decimal?, TargetBasis, Int?, String, String?).self)
+                    (String, String, String?, TargetScope, String?, TargetRule, Decimal?, TargetBasis, Int?, String, String?).self
+                )
             return Target(
-                id: id, indicator: indicator, operationalGoal: operationalGoal, scope: scope, country: country,
-                rule: rule, threshold: threshold, basis: basis, baselineYear: baselineYear,
-                description: description, source: source)
+                id: id,
+                indicator: indicator,
+                operationalGoal: operationalGoal,
+                scope: scope,
+                country: country,
+                rule: rule,
+                threshold: threshold,
+                basis: basis,
+                baselineYear: baselineYear,
+                description: description,
+                source: source
+            )
         }
     }
 
@@ -101,12 +132,14 @@ struct CatalogueRepository: Sendable {
 
     /// Whether `country` was a member at some time in `year`; nil when there is no such country.
     func wasMember(country: String, year: Int, in session: DatabaseSession) async throws -> Bool? {
-        try await session.rows("""
+        try await session.rows(
+            """
             SELECT EXISTS (SELECT 1 FROM memberships m WHERE m.country = c.code
                            AND m.joined_on <= make_date(\(Int32(year)), 12, 31)
                            AND (m.left_on IS NULL OR m.left_on > make_date(\(Int32(year)), 1, 1)))
             FROM countries c WHERE c.code = \(country)
-            """).first?.decode(Bool.self)
+            """
+        ).first?.decode(Bool.self)
     }
 
     /// Every indicator's measure kind: what `ReportValidator` checks values against.

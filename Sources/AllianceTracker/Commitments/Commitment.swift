@@ -18,8 +18,17 @@ struct Commitment: Codable, Sendable {
     var updatedAt: Date
 
     var input: CommitmentInput {
-        CommitmentInput(goal: goal, operationalGoal: operationalGoal, indicator: indicator, title: title,
-                        description: description, baselineYear: baselineYear, baselineValue: baselineValue,
-                        targetYear: targetYear, targetValue: targetValue, targetGrowthPct: targetGrowthPct)
+        CommitmentInput(
+            goal: goal,
+            operationalGoal: operationalGoal,
+            indicator: indicator,
+            title: title,
+            description: description,
+            baselineYear: baselineYear,
+            baselineValue: baselineValue,
+            targetYear: targetYear,
+            targetValue: targetValue,
+            targetGrowthPct: targetGrowthPct
+        )
     }
 }

@@ -29,7 +29,11 @@ struct CommitmentRoutes {
             let id = try Self.idParameter(context)
             let patch = try await RequestBody<[String: JSONValue]>(request, context: context, decoder: JSONCoding.plainDecoder).value
             let updated = try await commitments.update(
-                country: code, id: id, patch: patch, actor: AuditActor(try context.requireIdentity), logger: context.logger
+                country: code,
+                id: id,
+                patch: patch,
+                actor: AuditActor(try context.requireIdentity),
+                logger: context.logger
             )
             return try Response.json(updated)
         }

@@ -26,15 +26,24 @@ struct CommitmentService: Sendable {
     }
 
     func create(
-        country: String, _ input: CommitmentInput, actor: AuditActor, in outer: DatabaseSession? = nil, logger: Logger
+        country: String,
+        _ input: CommitmentInput,
+        actor: AuditActor,
+        in outer: DatabaseSession? = nil,
+        logger: Logger
     ) async throws -> Commitment {
         let now = clock.now()
         return try await database.within(outer, logger: logger) { session in
             try await validate(input, in: session)
             let id = try await commitments.insert(country: country, input, at: now, in: session)
             guard let created = try await commitments.select(country: country, id: id, in: session).first else { throw MissingRow() }
-            let entry = AuditRecord(.commitmentCreated, by: actor, country: country, entityID: String(id),
-                                    new: Self.auditState(created.input))
+            let entry = AuditRecord(
+                .commitmentCreated,
+                by: actor,
+                country: country,
+                entityID: String(id),
+                new: Self.auditState(created.input)
+            )
             try await audit.record(entry, at: now, in: session)
             return created
         }
@@ -42,7 +51,12 @@ struct CommitmentService: Sendable {
 
     /// Applies a JSON merge patch (RFC 7396): a field given replaces, `null` clears.
     func update(
-        country: String, id: Int64, patch: [String: JSONValue], actor: AuditActor, in outer: DatabaseSession? = nil, logger: Logger
+        country: String,
+        id: Int64,
+        patch: [String: JSONValue],
+        actor: AuditActor,
+        in outer: DatabaseSession? = nil,
+        logger: Logger
     ) async throws -> Commitment {
         if let unknown = patch.keys.sorted().first(where: { !CommitmentInput.fields.contains($0) }) {
             throw DomainError.invalid(unknown, .unknownField, "is not a field of a commitment")
@@ -55,8 +69,14 @@ struct CommitmentService: Sendable {
             if input == current.input { return current }
             try await validate(input, in: session)
             try await commitments.update(id: id, input, at: now, in: session)
-            let entry = AuditRecord(.commitmentChanged, by: actor, country: country, entityID: String(id),
-                                    old: Self.auditState(current.input), new: Self.auditState(input))
+            let entry = AuditRecord(
+                .commitmentChanged,
+                by: actor,
+                country: country,
+                entityID: String(id),
+                old: Self.auditState(current.input),
+                new: Self.auditState(input)
+            )
             try await audit.record(entry, at: now, in: session)
             guard let updated = try await commitments.select(country: country, id: id, in: session).first else { throw MissingRow() }
             return updated
@@ -97,7 +117,7 @@ struct CommitmentService: Sendable {
 
     private static func auditState(_ input: CommitmentInput) -> [String: JSONValue] {
         guard let data = try? JSONCoding.encoder.encode(input),
-              case .object(let fields)? = try? JSONCoding.plainDecoder.decode(JSONValue.self, from: data)
+            case .object(let fields)? = try? JSONCoding.plainDecoder.decode(JSONValue.self, from: data)
         else { return [:] }
         return fields
     }

@@ -12,8 +12,13 @@ struct CycleInput: Decodable, Sendable {
             problems.append(.init(field: field, code: .invalidDate, message: "must be a date such as 2025-03-31, not '\(value)'"))
         }
         if problems.isEmpty, !(opensOn <= dueOn && dueOn <= locksOn) {
-            problems.append(.init(field: "due_on", code: .invalidDates,
-                                  message: "the dates must run opens_on ≤ due_on ≤ locks_on"))
+            problems.append(
+                .init(
+                    field: "due_on",
+                    code: .invalidDates,
+                    message: "the dates must run opens_on ≤ due_on ≤ locks_on"
+                )
+            )
         }
         if let codes = requiredIndicators, Set(codes).count != codes.count {
             problems.append(.init(field: "required_indicators", code: .duplicateIndicator, message: "lists an indicator twice"))

@@ -14,8 +14,11 @@ struct CycleRoutes {
             let year = try context.yearParameter()
             let input = try await RequestBody<CycleInput>(request, context: context).value
             let (cycle, created) = try await cycles.put(year, input, actor: AuditActor(try context.requireIdentity), logger: context.logger)
-            return try Response.json(cycle, status: created ? .created : .ok,
-                                     headers: created ? [.location: "/v1/cycles/\(year)"] : [:])
+            return try Response.json(
+                cycle,
+                status: created ? .created : .ok,
+                headers: created ? [.location: "/v1/cycles/\(year)"] : [:]
+            )
         }
         secretariat.post("exceptions") { request, context in
             let year = try context.yearParameter()

@@ -24,7 +24,11 @@ struct CycleService: Sendable {
     /// Creates or changes a cycle; returns it and whether it was created. The list
     /// of expected reporters is frozen at creation: members on the due date.
     func put(
-        _ year: Int, _ input: CycleInput, actor: AuditActor, in outer: DatabaseSession? = nil, logger: Logger
+        _ year: Int,
+        _ input: CycleInput,
+        actor: AuditActor,
+        in outer: DatabaseSession? = nil,
+        logger: Logger
     ) async throws -> (Cycle, created: Bool) {
         try input.validate()
         let now = clock.now()
@@ -39,8 +43,14 @@ struct CycleService: Sendable {
             }
             try await cycles.setRequired(year, input.requiredIndicators, in: session)
             guard let cycle = try await cycles.cycle(year, in: session) else { throw MissingRow() }
-            let entry = AuditRecord(old == nil ? .cycleCreated : .cycleChanged, by: actor, year: year,
-                                    entityID: String(year), old: old.map(Self.auditState), new: Self.auditState(cycle))
+            let entry = AuditRecord(
+                old == nil ? .cycleCreated : .cycleChanged,
+                by: actor,
+                year: year,
+                entityID: String(year),
+                old: old.map(Self.auditState),
+                new: Self.auditState(cycle)
+            )
             try await audit.record(entry, at: now, in: session)
             return (cycle, old == nil)
         }
@@ -48,7 +58,11 @@ struct CycleService: Sendable {
 
     /// Grants one country the right to change a locked year's report until a time.
     func grantException(
-        _ year: Int, _ input: LockExceptionInput, actor: AuditActor, in outer: DatabaseSession? = nil, logger: Logger
+        _ year: Int,
+        _ input: LockExceptionInput,
+        actor: AuditActor,
+        in outer: DatabaseSession? = nil,
+        logger: Logger
     ) async throws -> LockException {
         let now = clock.now()
         return try await database.within(outer, logger: logger) { session in
@@ -61,14 +75,24 @@ struct CycleService: Sendable {
                 problems.append(.init(field: "reason", code: .missingReason, message: "must say why, in 1 to 2000 characters"))
             }
             if try await !cycles.isExpected(input.country, year: year, in: session) {
-                problems.append(.init(field: "country", code: .notExpected,
-                                      message: "'\(input.country)' is not expected to report for \(year)"))
+                problems.append(
+                    .init(
+                        field: "country",
+                        code: .notExpected,
+                        message: "'\(input.country)' is not expected to report for \(year)"
+                    )
+                )
             }
             if !problems.isEmpty { throw DomainError.invalid(problems) }
             let granted = try await cycles.insertException(year, input, by: actor, at: now, in: session)
             let entry = AuditRecord(
-                .exceptionGranted, by: actor, country: input.country, year: year, entityID: String(granted.id),
-                new: ["until": .string(ISO8601DateFormatter().string(from: input.until))], reason: input.reason
+                .exceptionGranted,
+                by: actor,
+                country: input.country,
+                year: year,
+                entityID: String(granted.id),
+                new: ["until": .string(ISO8601DateFormatter().string(from: input.until))],
+                reason: input.reason
             )
             try await audit.record(entry, at: now, in: session)
             return granted
@@ -94,8 +118,10 @@ struct CycleService: Sendable {
     }
 
     private static func auditState(_ cycle: Cycle) -> [String: JSONValue] {
-        ["opens_on": .string(cycle.opensOn), "due_on": .string(cycle.dueOn), "locks_on": .string(cycle.locksOn),
-         "required_indicators": .array(cycle.requiredIndicators.map { .string($0) })]
+        [
+            "opens_on": .string(cycle.opensOn), "due_on": .string(cycle.dueOn), "locks_on": .string(cycle.locksOn),
+            "required_indicators": .array(cycle.requiredIndicators.map { .string($0) }),
+        ]
     }
 }
 

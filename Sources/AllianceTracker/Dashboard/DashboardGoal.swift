@@ -23,9 +23,12 @@ struct DashboardGoal {
         rows = indicators.filter { $0.goal == goal.id && $0.headline }.compactMap { indicator in
             summary.indicators.first { $0.code == indicator.code }.map { figure in
                 Row(
-                    name: indicator.name, code: indicator.code,
-                    figure: figure.suppressed ? "withheld" : HTML.number(figure.headline), unit: Self.unit(indicator),
-                    countries: figure.countriesReporting, growth: HTML.percent(figure.growth.likeForLike.pct)
+                    name: indicator.name,
+                    code: indicator.code,
+                    figure: figure.suppressed ? "withheld" : HTML.number(figure.headline),
+                    unit: Self.unit(indicator),
+                    countries: figure.countriesReporting,
+                    growth: HTML.percent(figure.growth.likeForLike.pct)
                 )
             }
         }

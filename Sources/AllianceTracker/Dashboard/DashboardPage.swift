@@ -34,10 +34,18 @@ struct DashboardPage {
     let minimumCountries: Int
 
     init(
-        year: Int, release: ReleaseInfo, summary: PublishedSummaryV1, published: [ReleaseInfo], goals: [Goal], indicators: [Indicator],
-        series: [IndicatorSeries], reference: ReferenceSeries, minimumCountries: Int
+        year: Int,
+        release: ReleaseInfo,
+        summary: PublishedSummaryV1,
+        published: [ReleaseInfo],
+        goals: [Goal],
+        indicators: [Indicator],
+        series: [IndicatorSeries],
+        reference: ReferenceSeries,
+        minimumCountries: Int
     ) {
-        let source = "release \(release.release) of \(year), published \(Self.day(release.publishedAt))"
+        let source =
+            "release \(release.release) of \(year), published \(Self.day(release.publishedAt))"
             + (release.release > 1 ? " (revised)" : "")
         let c = summary.completeness
         self.year = year
@@ -46,7 +54,10 @@ struct DashboardPage {
         self.demo = summary.demo || published.contains(where: \.demo)
         self.years = published.map { YearLink(year: $0.year, current: $0.year == year) }
         self.reporting = Reporting(
-            expected: c.expected, submitted: c.submitted, accepted: c.accepted, onTime: c.onTime,
+            expected: c.expected,
+            submitted: c.submitted,
+            accepted: c.accepted,
+            onTime: c.onTime,
             onTimeRate: HTML.number(c.onTimeRate.pct)
         )
         self.target = summary.targets.first { $0.id == "OG1.1" }.map(DashboardTarget.init)

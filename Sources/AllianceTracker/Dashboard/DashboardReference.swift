@@ -38,9 +38,12 @@ struct DashboardReference {
         var lines: [String] = []
         for observation in series.observations where !lines.contains(line(observation)) { lines.append(line(observation)) }
         let segments = lines.map { label in
-            SVGChart.Segment(label: label, points: series.observations.filter { line($0) == label }.map {
-                SVGChart.Point(x: $0.year, y: NSDecimalNumber(decimal: $0.value).doubleValue)
-            })
+            SVGChart.Segment(
+                label: label,
+                points: series.observations.filter { line($0) == label }.map {
+                    SVGChart.Point(x: $0.year, y: NSDecimalNumber(decimal: $0.value).doubleValue)
+                }
+            )
         }
         code = series.code
         name = series.name
@@ -61,8 +64,12 @@ struct DashboardReference {
             return Source(separator: index == 0 ? "" : " ", url: url, text: source)
         }
         return Row(
-            year: o.year, period: o.period.isEmpty ? nil : o.period, figure: HTML.number(o.value),
-            counting: o.counting, derived: o.derived, sources: sources
+            year: o.year,
+            period: o.period.isEmpty ? nil : o.period,
+            figure: HTML.number(o.value),
+            counting: o.counting,
+            derived: o.derived,
+            sources: sources
         )
     }
 }

@@ -42,15 +42,24 @@ struct DashboardRoutes {
         }
         let reference = try await statistics.referenceSeries(logger: logger)
         return DashboardPage(
-            year: year, release: release, summary: summary, published: published,
-            goals: try await catalogue.goals(logger: logger), indicators: indicators, series: series,
-            reference: reference, minimumCountries: minimumCountries
+            year: year,
+            release: release,
+            summary: summary,
+            published: published,
+            goals: try await catalogue.goals(logger: logger),
+            indicators: indicators,
+            series: series,
+            reference: reference,
+            minimumCountries: minimumCountries
         ).html
     }
 
     static func html(_ text: String) -> Response {
-        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: CacheableResponse.cacheControl],
-                 body: .init(byteBuffer: ByteBuffer(string: text)))
+        Response(
+            status: .ok,
+            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: CacheableResponse.cacheControl],
+            body: .init(byteBuffer: ByteBuffer(string: text))
+        )
     }
 
     static var nothingPublished: String {

@@ -8,7 +8,7 @@ enum DashboardTemplates {
     /// A template that is missing or does not parse is a packaging bug: the first page stops the process, loudly.
     static let library: MustacheLibrary = {
         guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil),
-              let files = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+            let files = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
         else { fatalError("the dashboard templates are not in the bundle") }
         var library = MustacheLibrary()
         for file in files where file.pathExtension == "mustache" {

@@ -21,7 +21,8 @@ struct DashboardTrend {
         let points = series.points.compactMap { point in
             point.value.value.map { SVGChart.Point(x: point.year, y: NSDecimalNumber(decimal: $0).doubleValue) }
         }
-        let first = series.points.first?.year ?? year, last = series.points.last?.year ?? year
+        let first = series.points.first?.year ?? year
+        let last = series.points.last?.year ?? year
         indicator = series.indicator
         self.name = name
         unit = series.unit
@@ -32,8 +33,10 @@ struct DashboardTrend {
         ).render(id: "chart-\(series.indicator)")
         rows = series.points.map { point in
             Row(
-                year: point.year, figure: point.suppressed ? "withheld" : HTML.number(point.value.value),
-                release: point.release, revised: point.revised
+                year: point.year,
+                figure: point.suppressed ? "withheld" : HTML.number(point.value.value),
+                release: point.release,
+                revised: point.revised
             )
         }
     }

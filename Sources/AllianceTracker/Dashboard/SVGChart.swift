@@ -25,7 +25,12 @@ struct SVGChart {
     /// The SVG, which the dashboard's template inserts unescaped: every text in it is escaped here, the id included.
     func render(id: String) -> String {
         let id = HTML.escape(id)
-        let width = 640.0, height = 280.0, left = 64.0, right = 16.0, top = 16.0, bottom = 40.0
+        let width = 640.0
+        let height = 280.0
+        let left = 64.0
+        let right = 16.0
+        let top = 16.0
+        let bottom = 40.0
         let points = segments.flatMap(\.points)
         guard let minX = points.map(\.x).min(), let maxX = points.map(\.x).max(), let maxY = points.map(\.y).max() else {
             return "<p>No published figures yet.</p>"
@@ -56,16 +61,19 @@ struct SVGChart {
                 svg += "<polyline points=\"\(coordinates.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.5\"/>"
             }
             for point in segment.points {
-                svg += "<circle cx=\"\(f(px(point.x)))\" cy=\"\(f(py(point.y)))\" r=\"3.5\" fill=\"\(colour)\" "
+                svg +=
+                    "<circle cx=\"\(f(px(point.x)))\" cy=\"\(f(py(point.y)))\" r=\"3.5\" fill=\"\(colour)\" "
                     + "data-year=\"\(point.x)\" data-value=\"\(point.y)\"><title>\(point.x): \(HTML.escape(short(point.y)))</title></circle>"
             }
         }
         svg += "</svg>"
         if segments.count > 1 {
-            svg += "<ul class=\"legend\">" + segments.enumerated().map { index, segment in
-                let colour = Self.palette[index % Self.palette.count]
-                return "<li><span class=\"swatch\" style=\"background:\(colour)\"></span>\(HTML.escape(segment.label))</li>"
-            }.joined() + "</ul>"
+            svg +=
+                "<ul class=\"legend\">"
+                + segments.enumerated().map { index, segment in
+                    let colour = Self.palette[index % Self.palette.count]
+                    return "<li><span class=\"swatch\" style=\"background:\(colour)\"></span>\(HTML.escape(segment.label))</li>"
+                }.joined() + "</ul>"
         }
         return svg + "</div>"
     }

@@ -75,7 +75,8 @@ public final class Database: Sendable {
     /// PostgresNIO wraps it in `PostgresTransactionError`, which would hide a
     /// `DomainError` or a lost connection from the error middleware.
     fileprivate func connectionTransaction<Result>(
-        logger: Logger, isolation: isolated (any Actor)? = #isolation,
+        logger: Logger,
+        isolation: isolated (any Actor)? = #isolation,
         _ body: (PostgresConnection) async throws -> sending Result
     ) async throws -> sending Result {
         try await withConnection(isolation: isolation) { connection in
@@ -92,7 +93,8 @@ extension Database {
     /// Runs `body` in a new transaction: committed when it returns, rolled back
     /// when it throws (rethrowing its own error).
     func transaction<Result: Sendable>(
-        logger: Logger, _ body: @Sendable (DatabaseSession) async throws -> Result
+        logger: Logger,
+        _ body: @Sendable (DatabaseSession) async throws -> Result
     ) async throws -> Result {
         try await connectionTransaction(logger: logger) { connection in
             try await body(DatabaseSession(connection: connection, logger: logger))
@@ -103,7 +105,9 @@ extension Database {
     /// part of a larger unit of work (an import, an idempotent request, the demo);
     /// otherwise in a transaction of its own.
     func within<Result: Sendable>(
-        _ outer: DatabaseSession?, logger: Logger, _ body: @Sendable (DatabaseSession) async throws -> Result
+        _ outer: DatabaseSession?,
+        logger: Logger,
+        _ body: @Sendable (DatabaseSession) async throws -> Result
     ) async throws -> Result {
         if let outer { return try await body(outer) }
         return try await transaction(logger: logger, body)

@@ -15,7 +15,10 @@ extension DatabaseEnum {
     }
 
     public init<JSONDecoder: PostgresJSONDecoder>(
-        from buffer: inout ByteBuffer, type: PostgresDataType, format: PostgresFormat, context: PostgresDecodingContext<JSONDecoder>
+        from buffer: inout ByteBuffer,
+        type: PostgresDataType,
+        format: PostgresFormat,
+        context: PostgresDecodingContext<JSONDecoder>
     ) throws {
         let text = try String(from: &buffer, type: type, format: format, context: context)
         guard let value = Self(rawValue: text) else { throw UnknownDatabaseValue(type: "\(Self.self)", value: text) }

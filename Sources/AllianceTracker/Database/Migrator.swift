@@ -20,13 +20,15 @@ public struct Migrator: Sendable {
         let connection = try LibPQConnection(url: url)
         try connection.execute("SELECT pg_advisory_lock(\(Self.lockKey))")
         defer { _ = try? connection.execute("SELECT pg_advisory_unlock(\(Self.lockKey))") }
-        try connection.execute("""
+        try connection.execute(
+            """
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 name       text PRIMARY KEY,
                 checksum   text NOT NULL,
                 applied_at timestamptz NOT NULL DEFAULT now()
             )
-            """)
+            """
+        )
         let applied = try Dictionary(
             uniqueKeysWithValues: connection.execute("SELECT name, checksum FROM schema_migrations")
                 .map { ($0[0] ?? "", $0[1] ?? "") }

@@ -5,7 +5,9 @@ import PostgresNIO
 /// The service itself never does this: there the client runs as a service of the
 /// application (see `buildApplication`).
 public func withDatabase<T: Sendable>(
-    _ url: DatabaseURL, logger: Logger, _ body: @Sendable (Database) async throws -> T
+    _ url: DatabaseURL,
+    logger: Logger,
+    _ body: @Sendable (Database) async throws -> T
 ) async throws -> T {
     // fail at once, with libpq's plain message, when the database is not there
     _ = try LibPQConnection(url: url)

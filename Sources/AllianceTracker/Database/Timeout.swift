@@ -17,14 +17,22 @@ func withTimeout<T: Sendable>(_ limit: Duration, _ operation: @escaping @Sendabl
     // the first of the operation, the deadline and the caller's cancellation to
     // finish resumes the caller; the others then find nothing to resume
     @Sendable func finish(_ result: Result<T, any Error>) -> Bool {
-        guard let waiting = pending.withLockedValue({ continuation in defer { continuation = nil }; return continuation }) else {
+        guard
+            let waiting = pending.withLockedValue({ continuation in
+                defer { continuation = nil }
+                return continuation
+            })
+        else {
             return false
         }
         waiting.resume(with: result)
         return true
     }
     @Sendable func cancelWork() {
-        work.withLockedValue { $0.cancelled = true; $0.task?.cancel() }
+        work.withLockedValue {
+            $0.cancelled = true
+            $0.task?.cancel()
+        }
     }
     return try await withTaskCancellationHandler {
         try await withCheckedThrowingContinuation { continuation in
@@ -38,7 +46,10 @@ func withTimeout<T: Sendable>(_ limit: Duration, _ operation: @escaping @Sendabl
                 deadline.cancel()
             }
             // a cancellation that came before the task was stored still reaches it
-            work.withLockedValue { $0.task = task; if $0.cancelled { task.cancel() } }
+            work.withLockedValue {
+                $0.task = task
+                if $0.cancelled { task.cancel() }
+            }
         }
     } onCancel: {
         cancelWork()

@@ -32,7 +32,8 @@ public struct DemoSeeder: Sendable {
             let kinds = try await service.validator(in: session).indicators
             let lastYear = Calendar(identifier: .gregorian).component(.year, from: clock.now()) - 1
             let years = DemoReports.firstYear...lastYear
-            var reports = 0, releases = 0
+            var reports = 0
+            var releases = 0
             for year in years {
                 let demoYear = DemoYear(year: year, kinds: kinds, database: database, disclosure: disclosure, session: session)
                 try await demoYear.openCycle()
@@ -40,8 +41,12 @@ public struct DemoSeeder: Sendable {
                 reports += filed.count
                 releases += try await demoYear.publish(filed.amended)
             }
-            let entry = AuditRecord(.demoSeeded, by: .commandLine, entityID: nil,
-                                    new: ["years": .string("\(years.lowerBound)-\(years.upperBound)"), "reports": .number(Decimal(reports))])
+            let entry = AuditRecord(
+                .demoSeeded,
+                by: .commandLine,
+                entityID: nil,
+                new: ["years": .string("\(years.lowerBound)-\(years.upperBound)"), "reports": .number(Decimal(reports))]
+            )
             try await AuditRepository().record(entry, at: clock.now(), in: session)
             return Outcome(years: years, reports: reports, releases: releases)
         }

@@ -79,35 +79,68 @@ struct DemoYear {
 
     private func release(note: String, at moment: Date) async throws {
         let releases = ReleaseService(database: database, disclosure: disclosure, clock: AppClock(now: moment))
-        _ = try await releases.publish(year: year, ReleaseInput(embargoUntil: nil, note: note), actor: .commandLine, in: session,
-                                       logger: session.logger)
+        _ = try await releases.publish(
+            year: year,
+            ReleaseInput(embargoUntil: nil, note: note),
+            actor: .commandLine,
+            in: session,
+            logger: session.logger
+        )
     }
 
     /// Saves the country's next version at `moment` and submits it.
     private func file(_ country: String, correction: Bool, at moment: Date) async throws {
         let service = reports(at: moment)
-        _ = try await service.save(country: country, year: year, content(country, correction: correction), expecting: .current,
-                                   actor: .commandLine, in: session, logger: session.logger)
-        _ = try await service.submit(country: country, year: year, expecting: .current, actor: .commandLine, in: session,
-                                     logger: session.logger)
+        _ = try await service.save(
+            country: country,
+            year: year,
+            content(country, correction: correction),
+            expecting: .current,
+            actor: .commandLine,
+            in: session,
+            logger: session.logger
+        )
+        _ = try await service.submit(
+            country: country,
+            year: year,
+            expecting: .current,
+            actor: .commandLine,
+            in: session,
+            logger: session.logger
+        )
     }
 
     private func review(_ country: String, _ decision: ReviewDecision, at moment: Date) async throws {
         let comment = decision == .return ? "Demo data: please check the figures." : nil
-        _ = try await reports(at: moment).review(country: country, year: year, decision: decision, comment: comment,
-                                                 expecting: .current, actor: .commandLine, in: session, logger: session.logger)
+        _ = try await reports(at: moment).review(
+            country: country,
+            year: year,
+            decision: decision,
+            comment: comment,
+            expecting: .current,
+            actor: .commandLine,
+            in: session,
+            logger: session.logger
+        )
     }
 
     private func content(_ country: String, correction: Bool) -> ReportInput {
         let values = DemoReports.values(country: country, year: year, correction: correction).map { value in
             ReportInput.ValueInput(
-                indicator: value.indicator, value: value.value.map { ReportedValue(stored: $0, kind: kinds[value.indicator] ?? .flow) },
-                notAvailable: value.notAvailable, note: "demo data", source: nil, nature: ValueNature.estimated.rawValue
+                indicator: value.indicator,
+                value: value.value.map { ReportedValue(stored: $0, kind: kinds[value.indicator] ?? .flow) },
+                notAvailable: value.notAvailable,
+                note: "demo data",
+                source: nil,
+                nature: ValueNature.estimated.rawValue
             )
         }
         let narratives = (1...4).map { goal in
-            ReportInput.NarrativeInput(goal: goal, actionsTaken: "Demo data: made-up actions under goal \(goal).",
-                                       actionsPlanned: "Demo data: made-up plans.")
+            ReportInput.NarrativeInput(
+                goal: goal,
+                actionsTaken: "Demo data: made-up actions under goal \(goal).",
+                actionsPlanned: "Demo data: made-up plans."
+            )
         }
         return ReportInput(values: values, narratives: narratives)
     }

@@ -17,11 +17,16 @@ struct Idempotency: Sendable {
 
     /// Runs `create` (a service call, handed the transaction to join) at most once per key.
     func perform(
-        _ request: Request, body: ByteBuffer, context: AppRequestContext,
+        _ request: Request,
+        body: ByteBuffer,
+        context: AppRequestContext,
         create: @escaping @Sendable (DatabaseSession) async throws -> IdempotentOutcome
     ) async throws -> Response {
-        let (outcome, replayed) = try await service.perform(try Self.idempotent(request, body: body, context: context),
-                                                            logger: context.logger, create: create)
+        let (outcome, replayed) = try await service.perform(
+            try Self.idempotent(request, body: body, context: context),
+            logger: context.logger,
+            create: create
+        )
         return outcome.response(replayed: replayed)
     }
 
@@ -32,8 +37,12 @@ struct Idempotency: Sendable {
             throw Problem(.invalidIdempotencyKey, detail: "An Idempotency-Key must be 1 to 255 characters.")
         }
         return IdempotentRequest(
-            token: try context.requireIdentity.tokenID, key: key, method: request.method.rawValue, path: request.uri.path,
-            fingerprint: fingerprint(request, body: body))
+            token: try context.requireIdentity.tokenID,
+            key: key,
+            method: request.method.rawValue,
+            path: request.uri.path,
+            fingerprint: fingerprint(request, body: body)
+        )
     }
 
     /// SHA-256 of the method, the path and the body: "the same request". A JSON
@@ -52,8 +61,12 @@ struct Idempotency: Sendable {
 extension IdempotentOutcome {
     /// 201 Created with the new thing; `replay` is what a retry gets instead, when it must differ.
     static func created(_ value: some Encodable, location: String?, replay: (some Encodable)? = Int?.none) throws -> IdempotentOutcome {
-        IdempotentOutcome(status: Int(HTTPResponse.Status.created.code), body: try JSONCoding.encoder.encode(value), location: location,
-                          replayBody: try replay.map { try JSONCoding.encoder.encode($0) })
+        IdempotentOutcome(
+            status: Int(HTTPResponse.Status.created.code),
+            body: try JSONCoding.encoder.encode(value),
+            location: location,
+            replayBody: try replay.map { try JSONCoding.encoder.encode($0) }
+        )
     }
 
     func response(replayed: Bool = false) -> Response {
@@ -63,4 +76,3 @@ extension IdempotentOutcome {
         return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
-

@@ -37,10 +37,16 @@ enum JSONCoding {
         let (_, year, month, day, hour, minute, second, fraction, sign, offsetHours, offsetMinutes) = match.output
         let number = { (digits: Substring?) -> Int in digits.flatMap { Int($0) } ?? 0 }
         let fields = [year, month, day, hour, minute, second].map { number($0) }
-        let components = DateComponents(year: fields[0], month: fields[1], day: fields[2],
-                                        hour: fields[3], minute: fields[4], second: fields[5])
+        let components = DateComponents(
+            year: fields[0],
+            month: fields[1],
+            day: fields[2],
+            hour: fields[3],
+            minute: fields[4],
+            second: fields[5]
+        )
         guard fractionalSeconds || fraction == nil, number(offsetHours) < 24, number(offsetMinutes) < 60,
-              let date = utc.date(from: components)
+            let date = utc.date(from: components)
         else { return nil }
         // the calendar is lenient too: a field it had to roll over does not come back the same
         let back = utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)

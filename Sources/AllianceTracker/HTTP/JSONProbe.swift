@@ -63,9 +63,11 @@ enum JSONProbe: Decodable {
         case .number(let value, _):
             return JSONValue.number(path == kept ? value ?? 0 : 0)
         case .array(let items):
-            return JSONValue.array(items.enumerated().map { item in
-                item.element.json(keeping: kept, at: "\(path)[\(item.offset)]")
-            })
+            return JSONValue.array(
+                items.enumerated().map { item in
+                    item.element.json(keeping: kept, at: "\(path)[\(item.offset)]")
+                }
+            )
         case .object(let fields):
             var result: [String: JSONValue] = [:]
             for (key, value) in fields {

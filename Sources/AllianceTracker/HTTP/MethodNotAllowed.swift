@@ -40,7 +40,8 @@ struct MethodNotAllowedMiddleware: RouterMiddleware {
             // metrics count the answer under its route, as they would a handler's
             context.coreContext.endpointPath.value = route.path.description
             throw Problem(
-                .methodNotAllowed, detail: "\(request.method) is not allowed on \(request.uri.path); use \(route.allow).",
+                .methodNotAllowed,
+                detail: "\(request.method) is not allowed on \(request.uri.path); use \(route.allow).",
                 headers: [.allow: route.allow]
             )
         }

@@ -21,7 +21,7 @@ extension AppRequestContext {
 enum CalendarDate {
     static func isValid(_ text: String) -> Bool {
         guard text.wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}/) != nil,
-              let date = AppClock.dayFormatter.date(from: text)
+            let date = AppClock.dayFormatter.date(from: text)
         else { return false }
         // the formatter is lenient (2025-02-30 becomes 2025-03-02): insist on a round trip
         return AppClock.dayFormatter.string(from: date) == text

@@ -54,8 +54,12 @@ extension Problem {
     /// The problem as an `application/problem+json` response.
     func response() -> Response {
         let body = Body(
-            type: "urn:alliance-tracker:problem:\(code)", title: title, status: Int(status.code),
-            detail: detail, code: code, errors: errors.isEmpty ? nil : errors
+            type: "urn:alliance-tracker:problem:\(code)",
+            title: title,
+            status: Int(status.code),
+            detail: detail,
+            code: code,
+            errors: errors.isEmpty ? nil : errors
         )
         let data = (try? JSONCoding.encoder.encode(body)) ?? Data()
         var fields = headers

@@ -51,7 +51,10 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             let status = error.status
             let code: ProblemCode = status.code < 500 ? .badRequest : .internalError
             return Problem(
-                status: status, code: code.rawValue, title: status.reasonPhrase, detail: error.body ?? status.reasonPhrase,
+                status: status,
+                code: code.rawValue,
+                title: status.reasonPhrase,
+                detail: error.body ?? status.reasonPhrase,
                 headers: error.headers
             )
         }
@@ -103,7 +106,8 @@ extension Problem {
     }
 
     static let bodyTooLarge = Problem(
-        .bodyTooLarge, detail: "Request bodies may be at most \(AppRequestContext.maximumBodyBytes) bytes."
+        .bodyTooLarge,
+        detail: "Request bodies may be at most \(AppRequestContext.maximumBodyBytes) bytes."
     )
 }
 

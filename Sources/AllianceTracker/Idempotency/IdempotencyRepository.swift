@@ -8,7 +8,8 @@ struct IdempotencyRepository: Sendable {
             """
             SELECT request_hash, status, location, response_body FROM idempotency_keys
             WHERE token_id = \(token) AND key = \(key)
-            """)
+            """
+        )
         guard let row = rows.first else { return nil }
         let (hash, status, location, body) = try row.decode((ByteBuffer, Int16, String?, ByteBuffer).self)
         let outcome = IdempotentOutcome(status: Int(status), body: Data(buffer: body), location: location)
@@ -17,7 +18,9 @@ struct IdempotencyRepository: Sendable {
 
     /// Stores the answer to replay; false when a request with the same key got there first.
     func store(
-        _ outcome: IdempotentOutcome, for request: IdempotentRequest, in session: DatabaseSession
+        _ outcome: IdempotentOutcome,
+        for request: IdempotentRequest,
+        in session: DatabaseSession
     ) async throws -> Bool {
         let inserted = try await session.rows(
             """
@@ -25,7 +28,8 @@ struct IdempotencyRepository: Sendable {
             VALUES (\(request.token), \(request.key), \(request.method), \(request.path), \(request.fingerprint),
                     \(Int16(outcome.status)), \(outcome.location), \(outcome.replayBody ?? outcome.body))
             ON CONFLICT DO NOTHING RETURNING 1
-            """)
+            """
+        )
         return !inserted.isEmpty
     }
 }

@@ -11,7 +11,8 @@ struct IdempotencyService: Sendable {
     /// Runs `create` at most once per (token, key); returns its outcome, or the
     /// stored one (`replayed`) for a retry.
     func perform(
-        _ request: IdempotentRequest?, logger: Logger,
+        _ request: IdempotentRequest?,
+        logger: Logger,
         create: @escaping @Sendable (DatabaseSession) async throws -> IdempotentOutcome
     ) async throws -> (outcome: IdempotentOutcome, replayed: Bool) {
         guard let request else { return (try await database.transaction(logger: logger, create), false) }
@@ -39,7 +40,9 @@ struct IdempotencyService: Sendable {
     private static func replay(_ stored: IdempotentOutcome.Stored, for request: IdempotentRequest) throws -> IdempotentOutcome {
         guard stored.fingerprint == request.fingerprint else {
             throw DomainError(
-                .idempotencyKeyReused, "This Idempotency-Key was used with another request; use a new key for a new request.")
+                .idempotencyKeyReused,
+                "This Idempotency-Key was used with another request; use a new key for a new request."
+            )
         }
         return stored.outcome
     }

@@ -8,7 +8,8 @@ public struct ImportError: Error, CustomStringConvertible {
     public let problems: [Problem]
 
     public var description: String {
-        "nothing was imported:\n" + problems.sorted { $0.line < $1.line }
+        "nothing was imported:\n"
+            + problems.sorted { $0.line < $1.line }
             .map { "  row \($0.line): \($0.message)" }.joined(separator: "\n")
     }
 }

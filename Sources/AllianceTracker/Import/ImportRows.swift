@@ -21,7 +21,7 @@ struct ImportRows {
                 case "false": value = .bool(false)
                 default:
                     guard let number = Decimal(string: raw, locale: Locale(identifier: "en_US_POSIX")),
-                          raw.wholeMatch(of: /-?[0-9]+(\.[0-9]+)?/) != nil
+                        raw.wholeMatch(of: /-?[0-9]+(\.[0-9]+)?/) != nil
                     else {
                         let message = "\(FieldErrorCode.invalidType.rawValue): value: '\(raw)' is not a number or true/false"
                         problems.append(.init(line: record.line, message: message))
@@ -30,8 +30,14 @@ struct ImportRows {
                     value = .number(number)
                 }
             }
-            let input = ReportInput.ValueInput(indicator: indicator, value: value, notAvailable: record["not_available"],
-                                               note: record["note"], source: record["source"], nature: record["nature"])
+            let input = ReportInput.ValueInput(
+                indicator: indicator,
+                value: value,
+                notAvailable: record["not_available"],
+                note: record["note"],
+                source: record["source"],
+                nature: record["nature"]
+            )
             if let index = groups.firstIndex(where: { $0.country == country }) {
                 groups[index].rows.append((record.line, input))
             } else {

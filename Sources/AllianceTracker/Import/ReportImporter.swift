@@ -27,7 +27,10 @@ public struct ReportImporter: Sendable {
     }
 
     public func run(
-        file: URL, database: Database, logger: Logger, progress: @Sendable (Int, Int) -> Void = { _, _ in }
+        file: URL,
+        database: Database,
+        logger: Logger,
+        progress: @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> Summary {
         let table = try CSVTable(contentsOf: file)
         let missing = ["country", "indicator"].filter { !table.columns.contains($0) }
@@ -61,13 +64,22 @@ public struct ReportImporter: Sendable {
 
     /// One country's rows laid over its current version, checked, and saved.
     private func load(
-        _ group: ImportRows, validator: ReportValidator, reports: ReportService, in session: DatabaseSession
+        _ group: ImportRows,
+        validator: ReportValidator,
+        reports: ReportService,
+        in session: DatabaseSession
     ) async throws -> [ImportError.Problem] {
         let current = try await reports.report(country: group.country, year: year, in: session, logger: session.logger)
         var merged: [String: ReportInput.ValueInput] = [:]
         for value in current?.values ?? [] {
-            merged[value.indicator] = .init(indicator: value.indicator, value: value.value, notAvailable: value.notAvailable,
-                                            note: value.note, source: value.source, nature: value.nature.rawValue)
+            merged[value.indicator] = .init(
+                indicator: value.indicator,
+                value: value.value,
+                notAvailable: value.notAvailable,
+                note: value.note,
+                source: value.source,
+                nature: value.nature.rawValue
+            )
         }
         var problems: [ImportError.Problem] = []
         var seen = Set<String>()
@@ -83,8 +95,15 @@ public struct ReportImporter: Sendable {
         )
         do {
             // the file's values go over whatever version is current: the import names none
-            _ = try await reports.save(country: group.country, year: year, input, expecting: .current, actor: .commandLine,
-                                       in: session, logger: session.logger)
+            _ = try await reports.save(
+                country: group.country,
+                year: year,
+                input,
+                expecting: .current,
+                actor: .commandLine,
+                in: session,
+                logger: session.logger
+            )
             return []
         } catch let error as DomainError {
             let detail = error.fields.isEmpty ? error.detail : error.fields.map { "\($0.field): \($0.message)" }.joined(separator: "; ")

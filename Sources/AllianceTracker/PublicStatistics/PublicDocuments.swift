@@ -24,8 +24,10 @@ struct IndicatorSeries: Encodable, Sendable {
             "indicator", "year", "release", "revised", "value", "countries", "growth_like_for_like_pct", "suppressed", "demo",
         ])
         for p in points {
-            csv.row([indicator, String(p.year), String(p.release), String(p.revised), CSVWriter.number(p.value.value),
-                     String(p.countries), CSVWriter.rounded(p.growthLikeForLikePct.value), String(p.suppressed), String(demo)])
+            csv.row([
+                indicator, String(p.year), String(p.release), String(p.revised), CSVWriter.number(p.value.value),
+                String(p.countries), CSVWriter.rounded(p.growthLikeForLikePct.value), String(p.suppressed), String(demo),
+            ])
         }
         return csv.data
     }
@@ -63,15 +65,21 @@ struct Overview: Encodable, Sendable {
     var csv: Data {
         var csv = CSVWriter(header: ["year", "release", "revised", "item", "value", "countries", "suppressed", "demo"])
         for y in years {
-            csv.row([String(y.year), String(y.release), String(y.revised), "accepted_reports", String(y.accepted), String(y.expected),
-                     "false", String(y.demo)])
+            csv.row([
+                String(y.year), String(y.release), String(y.revised), "accepted_reports", String(y.accepted), String(y.expected),
+                "false", String(y.demo),
+            ])
             for h in y.headlines {
-                csv.row([String(y.year), String(y.release), String(y.revised), h.indicator, CSVWriter.number(h.value.value),
-                         String(h.countries), String(h.suppressed), String(y.demo)])
+                csv.row([
+                    String(y.year), String(y.release), String(y.revised), h.indicator, CSVWriter.number(h.value.value),
+                    String(h.countries), String(h.suppressed), String(y.demo),
+                ])
             }
             for t in y.targets {
-                csv.row([String(y.year), String(y.release), String(y.revised), "\(t.id) met", t.met.value.map(String.init),
-                         String(t.countries), String(t.suppressed), String(y.demo)])
+                csv.row([
+                    String(y.year), String(y.release), String(y.revised), "\(t.id) met", t.met.value.map(String.init),
+                    String(t.countries), String(t.suppressed), String(y.demo),
+                ])
             }
         }
         return csv.data
@@ -113,8 +121,10 @@ struct ReferenceSeries: Encodable, Sendable {
         var csv = CSVWriter(header: ["series", "publisher", "year", "period", "value", "counting", "confidence", "detail", "sources"])
         for s in series {
             for o in s.observations {
-                csv.row([s.code, s.publisher, String(o.year), o.period, CSVWriter.number(o.value), o.counting, o.confidence,
-                         o.detail, o.sources.joined(separator: " | ")])
+                csv.row([
+                    s.code, s.publisher, String(o.year), o.period, CSVWriter.number(o.value), o.counting, o.confidence,
+                    o.detail, o.sources.joined(separator: " | "),
+                ])
             }
         }
         return csv.data

@@ -73,30 +73,40 @@ actor PublicReleases {
 
     private func document(_ info: ReleaseInfo, logger: Logger) async throws -> (FrozenRelease, PublishedSummaryV1) {
         let key = "\(info.year)/\(info.release)"
-        let task = documents[key] ?? Task { [releases] in
-            let frozen = try await releases.frozen(year: info.year, release: info.release, logger: logger)
-            return (frozen, try frozen.published())
-        }
+        let task =
+            documents[key]
+            ?? Task { [releases] in
+                let frozen = try await releases.frozen(year: info.year, release: info.release, logger: logger)
+                return (frozen, try frozen.published())
+            }
         documents[key] = task
-        do { return try await task.value } catch { documents[key] = nil; throw error }
+        do { return try await task.value } catch {
+            documents[key] = nil
+            throw error
+        }
     }
 
     /// A rendered body, made once per key.
     func rendered(_ key: String, make: @escaping @Sendable () async throws -> CacheableResponse.Rendered) async throws -> CacheableResponse.Rendered {
         let task = rendered[key] ?? Task { try await make() }
         rendered[key] = task
-        do { return try await task.value } catch { rendered[key] = nil; throw error }
+        do { return try await task.value } catch {
+            rendered[key] = nil
+            throw error
+        }
     }
 
     /// The list as last read; a stale one is refreshed in the background and served
     /// meanwhile. Only the very first read waits for the database.
     private func loadIndex(logger: Logger) async throws -> Index {
         if let index, Date().timeIntervalSince(index.fetched) < Self.indexLifetime { return index }
-        let task = refreshing ?? Task { [database, releases] in
-            let list = try await releases.releases(logger: logger)
-            let headlines = try await database.read(logger: logger) { try await PublicStatisticsRepository().headlineIndicators(on: $0) }
-            return (Date(), list, headlines)
-        }
+        let task =
+            refreshing
+            ?? Task { [database, releases] in
+                let list = try await releases.releases(logger: logger)
+                let headlines = try await database.read(logger: logger) { try await PublicStatisticsRepository().headlineIndicators(on: $0) }
+                return (Date(), list, headlines)
+            }
         refreshing = task
         let started = generation
         if let index {

@@ -24,7 +24,7 @@ struct PublicRoutes {
             let format = try ResponseFormat(request)
             let published = try await releases.visible(logger: context.logger).filter { $0.year == year }
             guard let number = Int(context.parameters.get("n") ?? ""), let info = published.first(where: { $0.release == number }),
-                  let latest = published.last
+                let latest = published.last
             else {
                 throw DomainError(.noRelease, "\(year) has no published release \(context.parameters.get("n") ?? "").")
             }
@@ -57,7 +57,11 @@ struct PublicRoutes {
     }
 
     private func summaryResponse(
-        _ info: ReleaseInfo, latest: Int, format: ResponseFormat, request: Request, logger: Logger
+        _ info: ReleaseInfo,
+        latest: Int,
+        format: ResponseFormat,
+        request: Request,
+        logger: Logger
     ) async throws -> Response {
         let key = "summary/\(info.year)/\(info.release)/\(latest)/\(format.rawValue)"
         let rendered = try await releases.rendered(key) { [releases] in

@@ -16,11 +16,17 @@ struct PublicStatisticsService: Sendable {
             let summary = try await releases.published(info, logger: logger)
             guard let figure = summary.indicators.first(where: { $0.code == code }) else { continue }
             series.demo = series.demo || summary.demo
-            series.points.append(.init(
-                year: info.year, release: info.release, revised: info.release > 1, value: Nullable(figure.headline),
-                countries: figure.countriesReporting, growthLikeForLikePct: Nullable(figure.growth.likeForLike.pct),
-                suppressed: figure.suppressed
-            ))
+            series.points.append(
+                .init(
+                    year: info.year,
+                    release: info.release,
+                    revised: info.release > 1,
+                    value: Nullable(figure.headline),
+                    countries: figure.countriesReporting,
+                    growthLikeForLikePct: Nullable(figure.growth.likeForLike.pct),
+                    suppressed: figure.suppressed
+                )
+            )
         }
         return series
     }
@@ -31,13 +37,29 @@ struct PublicStatisticsService: Sendable {
         for info in try await releases.latestByYear(logger: logger) {
             let summary = try await releases.published(info, logger: logger)
             let figures = summary.indicators.filter { headlines.contains($0.code) }.map { figure in
-                Overview.Headline(indicator: figure.code, measureKind: figure.measureKind, value: Nullable(figure.headline),
-                                  countries: figure.countriesReporting, growthLikeForLikePct: Nullable(figure.growth.likeForLike.pct),
-                                  suppressed: figure.suppressed)
+                Overview.Headline(
+                    indicator: figure.code,
+                    measureKind: figure.measureKind,
+                    value: Nullable(figure.headline),
+                    countries: figure.countriesReporting,
+                    growthLikeForLikePct: Nullable(figure.growth.likeForLike.pct),
+                    suppressed: figure.suppressed
+                )
             }
-            years.append(.init(year: info.year, release: info.release, publishedAt: info.publishedAt, revised: info.release > 1,
-                               demo: summary.demo, expected: summary.completeness.expected, accepted: summary.completeness.accepted,
-                               onTimeRatePct: Nullable(summary.completeness.onTimeRate.pct), headlines: figures, targets: summary.targets))
+            years.append(
+                .init(
+                    year: info.year,
+                    release: info.release,
+                    publishedAt: info.publishedAt,
+                    revised: info.release > 1,
+                    demo: summary.demo,
+                    expected: summary.completeness.expected,
+                    accepted: summary.completeness.accepted,
+                    onTimeRatePct: Nullable(summary.completeness.onTimeRate.pct),
+                    headlines: figures,
+                    targets: summary.targets
+                )
+            )
         }
         let demo = years.contains { $0.demo }
         return Overview(demo: demo, notice: demo ? Overview.demoNotice : nil, years: years)

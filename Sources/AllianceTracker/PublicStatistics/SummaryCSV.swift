@@ -9,8 +9,10 @@ enum SummaryCSV {
     static func render(_ summary: Summary) -> Data {
         var csv = CSVWriter(header: header)
         func add(_ section: String, _ item: String, _ measure: String, _ value: String?, _ countries: Int?, _ suppressed: Bool = false) {
-            csv.row([String(summary.year), summary.release.value.map(String.init), String(summary.demo), section, item, measure,
-                     value, countries.map(String.init), String(suppressed)])
+            csv.row([
+                String(summary.year), summary.release.value.map(String.init), String(summary.demo), section, item, measure,
+                value, countries.map(String.init), String(suppressed),
+            ])
         }
         let c = summary.completeness
         add("completeness", "expected", "countries", String(c.expected), c.expected)
@@ -24,13 +26,26 @@ enum SummaryCSV {
             if let mean = i.mean.value { add("indicator", i.code, "mean", CSVWriter.number(mean), i.countriesReporting) }
             if let median = i.median.value { add("indicator", i.code, "median", CSVWriter.number(median), i.countriesReporting) }
             if let share = i.sharePct.value { add("indicator", i.code, "share_pct", CSVWriter.number(share), i.countriesReporting) }
-            add("indicator", i.code, "previous", CSVWriter.number(i.previous.value), i.previousCountries,
-                i.previous.value == nil && i.previousCountries > 0)
-            let all = i.growth.allReporters, lfl = i.growth.likeForLike
+            add(
+                "indicator",
+                i.code,
+                "previous",
+                CSVWriter.number(i.previous.value),
+                i.previousCountries,
+                i.previous.value == nil && i.previousCountries > 0
+            )
+            let all = i.growth.allReporters
+            let lfl = i.growth.likeForLike
             add("indicator", i.code, "growth_all_reporters_pct", CSVWriter.rounded(all.pct.value), all.countries, all.suppressed)
             add("indicator", i.code, "growth_like_for_like_pct", CSVWriter.rounded(lfl.pct.value), lfl.countries, lfl.suppressed)
-            add("indicator", i.code, "cagr_since_baseline_pct", CSVWriter.rounded(i.sinceBaseline.cagrPct.value),
-                i.sinceBaseline.countries, i.sinceBaseline.suppressed)
+            add(
+                "indicator",
+                i.code,
+                "cagr_since_baseline_pct",
+                CSVWriter.rounded(i.sinceBaseline.cagrPct.value),
+                i.sinceBaseline.countries,
+                i.sinceBaseline.suppressed
+            )
         }
         for t in summary.targets {
             add("target", t.id, "value", CSVWriter.rounded(t.value.value), t.countries, t.suppressed)
@@ -38,8 +53,14 @@ enum SummaryCSV {
         }
         for g in summary.goals {
             add("goal", String(g.goal), "countries_reporting_actions", String(g.countriesReportingActions), nil)
-            add("goal", String(g.goal), "commitments_on_track", g.onTrack.value.map(String.init), g.commitments,
-                g.onTrack.value == nil && g.commitments > 0)
+            add(
+                "goal",
+                String(g.goal),
+                "commitments_on_track",
+                g.onTrack.value.map(String.init),
+                g.commitments,
+                g.onTrack.value == nil && g.commitments > 0
+            )
         }
         return csv.data
     }

@@ -13,8 +13,15 @@ struct ReportRepository: Sendable {
         guard let row = try await session.rows(query).first else { return nil }
         let (id, status, current, accepted, first, submitted, acceptedAt) =
             try row.decode((Int64, ReportStatus, Int, Int?, Date?, Date?, Date?).self)
-        return ReportRow(id: id, status: status, currentVersion: current, acceptedVersion: accepted,
-                         firstSubmittedAt: first, submittedAt: submitted, acceptedAt: acceptedAt)
+        return ReportRow(
+            id: id,
+            status: status,
+            currentVersion: current,
+            acceptedVersion: accepted,
+            firstSubmittedAt: first,
+            submittedAt: submitted,
+            acceptedAt: acceptedAt
+        )
     }
 
     /// The report with its working version, or nil when the country has none for the year.
@@ -22,9 +29,17 @@ struct ReportRepository: Sendable {
         guard let row = try await row(country: country, year: year, in: session) else { return nil }
         let content = try await content(reportID: row.id, version: row.currentVersion, in: session)
         return Report(
-            country: country, year: year, status: row.status, version: row.currentVersion,
-            acceptedVersion: row.acceptedVersion, firstSubmittedAt: row.firstSubmittedAt, submittedAt: row.submittedAt,
-            acceptedAt: row.acceptedAt, savedAt: content.savedAt, values: content.values, narratives: content.narratives
+            country: country,
+            year: year,
+            status: row.status,
+            version: row.currentVersion,
+            acceptedVersion: row.acceptedVersion,
+            firstSubmittedAt: row.firstSubmittedAt,
+            submittedAt: row.submittedAt,
+            acceptedAt: row.acceptedAt,
+            savedAt: content.savedAt,
+            values: content.values,
+            narratives: content.narratives
         )
     }
 
@@ -32,45 +47,75 @@ struct ReportRepository: Sendable {
         guard let row = try await row(country: country, year: year, in: session), (1...row.currentVersion).contains(version)
         else { return nil }
         let content = try await content(reportID: row.id, version: version, in: session)
-        return ReportVersion(country: country, year: year, version: version, savedAt: content.savedAt,
-                             savedBy: content.savedBy, accepted: row.acceptedVersion == version,
-                             values: content.values, narratives: content.narratives)
+        return ReportVersion(
+            country: country,
+            year: year,
+            version: version,
+            savedAt: content.savedAt,
+            savedBy: content.savedBy,
+            accepted: row.acceptedVersion == version,
+            values: content.values,
+            narratives: content.narratives
+        )
     }
 
     func versions(country: String, year: Int, in session: DatabaseSession) async throws -> [VersionSummary]? {
         guard let row = try await row(country: country, year: year, in: session) else { return nil }
-        return try await session.rows("""
+        return try await session.rows(
+            """
             SELECT v.version, v.created_at, t.role FROM report_versions v LEFT JOIN tokens t ON t.id = v.created_by
             WHERE v.report_id = \(row.id) ORDER BY v.version
-            """).map { sqlRow in
+            """
+        ).map { sqlRow in
             let (version, savedAt, role) = try sqlRow.decode((Int, Date, String?).self)
-            return VersionSummary(version: version, savedAt: savedAt, savedBy: role ?? "secretariat",
-                                  accepted: version == row.acceptedVersion, current: version == row.currentVersion)
+            return VersionSummary(
+                version: version,
+                savedAt: savedAt,
+                savedBy: role ?? "secretariat",
+                accepted: version == row.acceptedVersion,
+                current: version == row.currentVersion
+            )
         }
     }
 
-    private func content(reportID: Int64, version: Int, in session: DatabaseSession) async throws
+    private func content(
+        reportID: Int64,
+        version: Int,
+        in session: DatabaseSession
+    ) async throws
         -> (savedAt: Date, savedBy: String?, values: [ReportValue], narratives: [Narrative])
     {
-        let header = try await session.rows("""
+        let header = try await session.rows(
+            """
             SELECT v.created_at, t.role FROM report_versions v LEFT JOIN tokens t ON t.id = v.created_by
             WHERE v.report_id = \(reportID) AND v.version = \(version)
-            """)
+            """
+        )
         guard let first = header.first else { throw MissingRow() }
         let (savedAt, role) = try first.decode((Date, String?).self)
-        let values = try await session.rows("""
+        let values = try await session.rows(
+            """
             SELECT indicator, measure_kind, value, not_available, note, source, nature FROM report_values
             WHERE report_id = \(reportID) AND version = \(version) ORDER BY indicator
-            """).map { row in
+            """
+        ).map { row in
             let (indicator, kind, value, notAvailable, note, source, nature) =
                 try row.decode((String, MeasureKind, Decimal?, String?, String?, String?, ValueNature).self)
-            return ReportValue(indicator: indicator, value: value.map { ReportedValue(stored: $0, kind: kind) },
-                               notAvailable: notAvailable, note: note, source: source, nature: nature)
+            return ReportValue(
+                indicator: indicator,
+                value: value.map { ReportedValue(stored: $0, kind: kind) },
+                notAvailable: notAvailable,
+                note: note,
+                source: source,
+                nature: nature
+            )
         }
-        let narratives = try await session.rows("""
+        let narratives = try await session.rows(
+            """
             SELECT goal, actions_taken, actions_planned FROM report_narratives
             WHERE report_id = \(reportID) AND version = \(version) ORDER BY goal
-            """).map { row in
+            """
+        ).map { row in
             let (goal, taken, planned) = try row.decode((Int, String, String).self)
             return Narrative(goal: goal, actionsTaken: taken, actionsPlanned: planned)
         }
@@ -79,44 +124,63 @@ struct ReportRepository: Sendable {
 
     /// A new draft report at version 1; nil when another transaction created it first.
     func create(country: String, year: Int, in session: DatabaseSession) async throws -> Int64? {
-        try await session.rows("""
+        try await session.rows(
+            """
             INSERT INTO reports (country, year, status, current_version) VALUES (\(country), \(Int16(year)), 'draft', 1)
             ON CONFLICT (country, year) DO NOTHING RETURNING id
-            """).first?.decode(Int64.self)
+            """
+        ).first?.decode(Int64.self)
     }
 
     /// Writes an immutable version with its values and narratives.
     func insertVersion(
-        reportID: Int64, version: Int, _ content: ValidatedReport, by actor: AuditActor, at now: Date, in session: DatabaseSession
+        reportID: Int64,
+        version: Int,
+        _ content: ValidatedReport,
+        by actor: AuditActor,
+        at now: Date,
+        in session: DatabaseSession
     ) async throws {
-        try await session.run("""
+        try await session.run(
+            """
             INSERT INTO report_versions (report_id, version, created_at, created_by)
             VALUES (\(reportID), \(version), \(now), \(actor.tokenID))
-            """)
-        let values = JSONValue.array(content.values.map { value in
-            .object([
-                "indicator": .string(value.indicator), "value": value.value.map { .number($0.stored) } ?? .null,
-                "not_available": value.notAvailable.map { .string($0) } ?? .null,
-                "note": value.note.map { .string($0) } ?? .null, "source": value.source.map { .string($0) } ?? .null,
-                "nature": .string(value.nature.rawValue),
-            ])
-        })
-        try await session.run("""
+            """
+        )
+        let values = JSONValue.array(
+            content.values.map { value in
+                .object([
+                    "indicator": .string(value.indicator), "value": value.value.map { .number($0.stored) } ?? .null,
+                    "not_available": value.notAvailable.map { .string($0) } ?? .null,
+                    "note": value.note.map { .string($0) } ?? .null, "source": value.source.map { .string($0) } ?? .null,
+                    "nature": .string(value.nature.rawValue),
+                ])
+            }
+        )
+        try await session.run(
+            """
             INSERT INTO report_values (report_id, version, indicator, measure_kind, value, not_available, note, source, nature)
             SELECT \(reportID), \(version), v.indicator, i.measure_kind, v.value, v.not_available, v.note, v.source, v.nature
             FROM jsonb_to_recordset(\(values.text)::jsonb)
                  AS v(indicator text, value numeric, not_available text, note text, source text, nature text)
             JOIN indicators i ON i.code = v.indicator
-            """)
-        let narratives = JSONValue.array(content.narratives.map { narrative in
-            .object(["goal": .number(Decimal(narrative.goal)), "actions_taken": .string(narrative.actionsTaken),
-                     "actions_planned": .string(narrative.actionsPlanned)])
-        })
-        try await session.run("""
+            """
+        )
+        let narratives = JSONValue.array(
+            content.narratives.map { narrative in
+                .object([
+                    "goal": .number(Decimal(narrative.goal)), "actions_taken": .string(narrative.actionsTaken),
+                    "actions_planned": .string(narrative.actionsPlanned),
+                ])
+            }
+        )
+        try await session.run(
+            """
             INSERT INTO report_narratives (report_id, version, goal, actions_taken, actions_planned)
             SELECT \(reportID), \(version), n.goal, n.actions_taken, n.actions_planned
             FROM jsonb_to_recordset(\(narratives.text)::jsonb) AS n(goal smallint, actions_taken text, actions_planned text)
-            """)
+            """
+        )
     }
 
     /// Points the report at its new working version, a draft again.
@@ -125,16 +189,20 @@ struct ReportRepository: Sendable {
     }
 
     func markSubmitted(reportID: Int64, at now: Date, in session: DatabaseSession) async throws {
-        try await session.run("""
+        try await session.run(
+            """
             UPDATE reports SET status = 'submitted', submitted_at = \(now), first_submitted_at = coalesce(first_submitted_at, \(now))
             WHERE id = \(reportID)
-            """)
+            """
+        )
     }
 
     func markAccepted(reportID: Int64, at now: Date, in session: DatabaseSession) async throws {
-        try await session.run("""
+        try await session.run(
+            """
             UPDATE reports SET status = 'accepted', accepted_version = current_version, accepted_at = \(now) WHERE id = \(reportID)
-            """)
+            """
+        )
     }
 
     func markReturned(reportID: Int64, in session: DatabaseSession) async throws {
@@ -152,20 +220,27 @@ struct ReportRepository: Sendable {
 
     /// The indicators the year's cycle requires that the version leaves out.
     func missingRequired(reportID: Int64, version: Int, year: Int, in session: DatabaseSession) async throws -> [String] {
-        try await session.rows("""
+        try await session.rows(
+            """
             SELECT r.indicator FROM cycle_required_indicators r
             WHERE r.year = \(Int16(year)) AND NOT EXISTS (
                 SELECT 1 FROM report_values v WHERE v.report_id = \(reportID) AND v.version = \(version)
                 AND v.indicator = r.indicator)
             ORDER BY r.indicator
-            """).map { try $0.decode(String.self) }
+            """
+        ).map { try $0.decode(String.self) }
     }
 
     /// The version's values without a justifying note, with what they are checked against.
     func unjustifiedValues(
-        reportID: Int64, version: Int, country: String, year: Int, in session: DatabaseSession
+        reportID: Int64,
+        version: Int,
+        country: String,
+        year: Int,
+        in session: DatabaseSession
     ) async throws -> [SubmittedValue] {
-        try await session.rows("""
+        try await session.rows(
+            """
             SELECT v.indicator, v.measure_kind, v.value, i.expected_min, i.expected_max,
                    (SELECT pv.value FROM reports p JOIN report_values pv
                         ON pv.report_id = p.id AND pv.version = p.accepted_version AND pv.indicator = v.indicator
@@ -174,11 +249,18 @@ struct ReportRepository: Sendable {
             WHERE v.report_id = \(reportID) AND v.version = \(version) AND v.value IS NOT NULL
               AND coalesce(btrim(v.note), '') = ''
             ORDER BY v.indicator
-            """).map { row in
+            """
+        ).map { row in
             let (indicator, kind, value, min, max, previous) =
                 try row.decode((String, MeasureKind, Decimal, Decimal?, Decimal?, Decimal?).self)
-            return SubmittedValue(indicator: indicator, kind: kind, value: value, expectedMin: min, expectedMax: max,
-                                  lastYear: previous)
+            return SubmittedValue(
+                indicator: indicator,
+                kind: kind,
+                value: value,
+                expectedMin: min,
+                expectedMax: max,
+                lastYear: previous
+            )
         }
     }
 }

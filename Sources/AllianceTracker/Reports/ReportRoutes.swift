@@ -18,16 +18,26 @@ struct ReportRoutes {
             let (code, year) = try Self.key(context)
             let input = try await RequestBody<ReportInput>(request, context: context).value
             let (report, created) = try await reports.save(
-                country: code, year: year, input, expecting: Self.expectedVersion(request),
-                actor: AuditActor(try context.requireIdentity), logger: context.logger
+                country: code,
+                year: year,
+                input,
+                expecting: Self.expectedVersion(request),
+                actor: AuditActor(try context.requireIdentity),
+                logger: context.logger
             )
-            return try Self.response(report, status: created ? .created : .ok,
-                                     location: created ? "/v1/countries/\(code)/reports/\(year)" : nil)
+            return try Self.response(
+                report,
+                status: created ? .created : .ok,
+                location: created ? "/v1/countries/\(code)/reports/\(year)" : nil
+            )
         }
         country.post("reports/{year}/submit") { request, context in
             let (code, year) = try Self.key(context)
             let report = try await reports.submit(
-                country: code, year: year, expecting: Self.expectedVersion(request), actor: AuditActor(try context.requireIdentity),
+                country: code,
+                year: year,
+                expecting: Self.expectedVersion(request),
+                actor: AuditActor(try context.requireIdentity),
                 logger: context.logger
             )
             metrics.submitted.increment()
@@ -37,8 +47,13 @@ struct ReportRoutes {
             let (code, year) = try Self.key(context)
             let input = try await RequestBody<ReviewInput>(request, context: context).value
             let report = try await reports.review(
-                country: code, year: year, decision: input.decision, comment: input.comment, expecting: Self.expectedVersion(request),
-                actor: AuditActor(try context.requireIdentity), logger: context.logger
+                country: code,
+                year: year,
+                decision: input.decision,
+                comment: input.comment,
+                expecting: Self.expectedVersion(request),
+                actor: AuditActor(try context.requireIdentity),
+                logger: context.logger
             )
             (input.decision == .accept ? metrics.accepted : metrics.returned).increment()
             return try Self.response(report)
@@ -67,10 +82,12 @@ struct ReportRoutes {
     /// is and never matches.
     static func expectedVersion(_ request: Request) -> ExpectedVersion {
         guard let header = request.headers[.ifMatch] else { return .unstated }
-        return .oneOf(header.split(separator: ",").map { tag in
-            let tag = tag.trimmingCharacters(in: .whitespaces)
-            return tag.hasPrefix("W/") ? tag : tag.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-        })
+        return .oneOf(
+            header.split(separator: ",").map { tag in
+                let tag = tag.trimmingCharacters(in: .whitespaces)
+                return tag.hasPrefix("W/") ? tag : tag.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            }
+        )
     }
 
     /// A report answers with its version as ETag (docs/rules.md §2).

@@ -4,7 +4,11 @@ import Logging
 /// The state changes of docs/rules.md §2: a country submits; the secretariat accepts or returns.
 extension ReportService {
     func submit(
-        country: String, year: Int, expecting expected: ExpectedVersion, actor: AuditActor, in outer: DatabaseSession? = nil,
+        country: String,
+        year: Int,
+        expecting expected: ExpectedVersion,
+        actor: AuditActor,
+        in outer: DatabaseSession? = nil,
         logger: Logger
     ) async throws -> Report {
         let now = clock.now()
@@ -22,7 +26,12 @@ extension ReportService {
             let problems = SubmissionCheck.problems(
                 missing: try await reports.missingRequired(reportID: row.id, version: row.currentVersion, year: year, in: session),
                 unjustified: try await reports.unjustifiedValues(
-                    reportID: row.id, version: row.currentVersion, country: country, year: year, in: session)
+                    reportID: row.id,
+                    version: row.currentVersion,
+                    country: country,
+                    year: year,
+                    in: session
+                )
             )
             if !problems.isEmpty { throw DomainError.invalid(problems) }
             try await reports.markSubmitted(reportID: row.id, at: now, in: session)
@@ -32,8 +41,14 @@ extension ReportService {
     }
 
     func review(
-        country: String, year: Int, decision: ReviewDecision, comment: String?, expecting expected: ExpectedVersion,
-        actor: AuditActor, in outer: DatabaseSession? = nil, logger: Logger
+        country: String,
+        year: Int,
+        decision: ReviewDecision,
+        comment: String?,
+        expecting expected: ExpectedVersion,
+        actor: AuditActor,
+        in outer: DatabaseSession? = nil,
+        logger: Logger
     ) async throws -> Report {
         let comment = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
         if decision == .return, comment?.isEmpty ?? true {
@@ -52,8 +67,16 @@ extension ReportService {
             case .accept: try await reports.markAccepted(reportID: row.id, at: now, in: session)
             case .return: try await reports.markReturned(reportID: row.id, in: session)
             }
-            try await auditTransition(country: country, year: year, row: row, to: decision == .accept ? .accepted : .returned,
-                                      reason: comment, actor: actor, at: now, in: session)
+            try await auditTransition(
+                country: country,
+                year: year,
+                row: row,
+                to: decision == .accept ? .accepted : .returned,
+                reason: comment,
+                actor: actor,
+                at: now,
+                in: session
+            )
             return try await reloaded(country: country, year: year, in: session)
         }
     }
@@ -77,14 +100,25 @@ extension ReportService {
     }
 
     private func auditTransition(
-        country: String, year: Int, row: ReportRow, to status: ReportStatus, reason: String?, actor: AuditActor, at now: Date,
+        country: String,
+        year: Int,
+        row: ReportRow,
+        to status: ReportStatus,
+        reason: String?,
+        actor: AuditActor,
+        at now: Date,
         in session: DatabaseSession
     ) async throws {
         let version = JSONValue.number(Decimal(row.currentVersion))
         let entry = AuditRecord(
-            .report(status), by: actor, country: country, year: year, entityID: "\(country)/\(year)",
+            .report(status),
+            by: actor,
+            country: country,
+            year: year,
+            entityID: "\(country)/\(year)",
             old: ["status": .string(row.status.rawValue), "version": version],
-            new: ["status": .string(status.rawValue), "version": version], reason: reason
+            new: ["status": .string(status.rawValue), "version": version],
+            reason: reason
         )
         try await audit.record(entry, at: now, in: session)
     }

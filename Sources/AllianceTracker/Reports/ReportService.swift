@@ -35,8 +35,13 @@ struct ReportService: Sendable {
 
     /// Saves `input` as the report's next version; returns the report and whether it was created.
     func save(
-        country: String, year: Int, _ input: ReportInput, expecting expected: ExpectedVersion, actor: AuditActor,
-        in outer: DatabaseSession? = nil, logger: Logger
+        country: String,
+        year: Int,
+        _ input: ReportInput,
+        expecting expected: ExpectedVersion,
+        actor: AuditActor,
+        in outer: DatabaseSession? = nil,
+        logger: Logger
     ) async throws -> (Report, created: Bool) {
         let now = clock.now()
         return try await database.within(outer, logger: logger) { session in
@@ -52,8 +57,16 @@ struct ReportService: Sendable {
             let version = (existing?.currentVersion ?? 0) + 1
             try await reports.insertVersion(reportID: reportID, version: version, content, by: actor, at: now, in: session)
             try await reports.setDraft(reportID: reportID, version: version, in: session)
-            try await auditSave(country: country, year: year, reportID: reportID, version: version, previous: existing,
-                                actor: actor, at: now, in: session)
+            try await auditSave(
+                country: country,
+                year: year,
+                reportID: reportID,
+                version: version,
+                previous: existing,
+                actor: actor,
+                at: now,
+                in: session
+            )
             return (try await reloaded(country: country, year: year, in: session), existing == nil)
         }
     }
@@ -76,18 +89,34 @@ struct ReportService: Sendable {
 
     /// One entry for the save, and one for each value that changed against the previous version.
     private func auditSave(
-        country: String, year: Int, reportID: Int64, version: Int, previous: ReportRow?, actor: AuditActor, at now: Date,
+        country: String,
+        year: Int,
+        reportID: Int64,
+        version: Int,
+        previous: ReportRow?,
+        actor: AuditActor,
+        at now: Date,
         in session: DatabaseSession
     ) async throws {
         let entry = AuditRecord(
-            previous == nil ? .reportCreated : .reportSaved, by: actor, country: country, year: year,
+            previous == nil ? .reportCreated : .reportSaved,
+            by: actor,
+            country: country,
+            year: year,
             entityID: "\(country)/\(year)",
             old: previous.map { ["version": .number(Decimal($0.currentVersion)), "status": .string($0.status.rawValue)] },
             new: ["version": .number(Decimal(version)), "status": .string(ReportStatus.draft.rawValue)]
         )
         try await audit.record(entry, at: now, in: session)
-        try await audit.recordValueChanges(reportID: reportID, version: version, country: country, year: year, actor: actor,
-                                           at: now, in: session)
+        try await audit.recordValueChanges(
+            reportID: reportID,
+            version: version,
+            country: country,
+            year: year,
+            actor: actor,
+            at: now,
+            in: session
+        )
     }
 
     func reloaded(country: String, year: Int, in session: DatabaseSession) async throws -> Report {

@@ -67,8 +67,14 @@ struct ReportValidator: Sendable {
         }
         if (item.note ?? "").unicodeScalars.count > 4000 { add("note", .tooLong, "must be at most 4000 characters") }
         if (item.source ?? "").unicodeScalars.count > 2000 { add("source", .tooLong, "must be at most 2000 characters") }
-        let value = ReportValue(indicator: item.indicator, value: item.value, notAvailable: reason,
-                                note: item.note, source: item.source, nature: nature ?? .reported)
+        let value = ReportValue(
+            indicator: item.indicator,
+            value: item.value,
+            notAvailable: reason,
+            note: item.note,
+            source: item.source,
+            nature: nature ?? .reported
+        )
         return (problems, value)
     }
 

@@ -19,15 +19,30 @@ enum SubmissionCheck {
         let value = submitted.value
         var warnings: [FieldError] = []
         if submitted.kind.comparesYearOnYear, let previous = submitted.lastYear, changedByMoreThanHalf(previous, value) {
-            warnings.append(.init(field: field, code: .changeOver50Percent,
-                                  message: "\(value) against \(previous) last year: justify the change in the value's note"))
+            warnings.append(
+                .init(
+                    field: field,
+                    code: .changeOver50Percent,
+                    message: "\(value) against \(previous) last year: justify the change in the value's note"
+                )
+            )
         }
         if let min = submitted.expectedMin, value < min {
-            warnings.append(.init(field: field, code: .outsideExpectedRange,
-                                  message: "\(value) is below the expected minimum \(min): justify it in the value's note"))
+            warnings.append(
+                .init(
+                    field: field,
+                    code: .outsideExpectedRange,
+                    message: "\(value) is below the expected minimum \(min): justify it in the value's note"
+                )
+            )
         } else if let max = submitted.expectedMax, value > max {
-            warnings.append(.init(field: field, code: .outsideExpectedRange,
-                                  message: "\(value) is above the expected maximum \(max): justify it in the value's note"))
+            warnings.append(
+                .init(
+                    field: field,
+                    code: .outsideExpectedRange,
+                    message: "\(value) is above the expected maximum \(max): justify it in the value's note"
+                )
+            )
         }
         return warnings
     }

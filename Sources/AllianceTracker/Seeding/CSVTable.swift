@@ -13,8 +13,11 @@ struct CSVTable {
         self.name = name
         self.columns = records.removeFirst()
         for (index, record) in records.enumerated() where record.count != columns.count {
-            throw CSVError(file: name, line: index + 2,
-                           message: "has \(record.count) fields where the header has \(columns.count)")
+            throw CSVError(
+                file: name,
+                line: index + 2,
+                message: "has \(record.count) fields where the header has \(columns.count)"
+            )
         }
         self.rows = records
     }
@@ -69,7 +72,12 @@ struct CSVTable {
             if quoted {
                 if scalar == "\"" {
                     let next = iterator.next()
-                    if next == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = next }
+                    if next == "\"" {
+                        field.unicodeScalars.append("\"")
+                    } else {
+                        quoted = false
+                        pending = next
+                    }
                 } else {
                     if scalar == "\n" { line += 1 }
                     field.unicodeScalars.append(scalar)
@@ -78,17 +86,24 @@ struct CSVTable {
             }
             switch scalar {
             case "\"" where field.isEmpty: quoted = true
-            case ",": record.append(field); field = ""
+            case ",":
+                record.append(field)
+                field = ""
             case "\r": continue
             case "\n":
-                record.append(field); field = ""
-                records.append(record); record = []
+                record.append(field)
+                field = ""
+                records.append(record)
+                record = []
                 line += 1
             default: field.unicodeScalars.append(scalar)
             }
         }
         if quoted { throw CSVError(file: name, line: line, message: "ends inside a quoted field") }
-        if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
+        if !field.isEmpty || !record.isEmpty {
+            record.append(field)
+            records.append(record)
+        }
         return records
     }
 }

@@ -44,45 +44,94 @@ public struct Seeder: Sendable {
     static func foundingPeriods(_ countries: CSVTable) -> [CSVTable.Record] {
         countries.records.compactMap { record in
             guard let joined = record["joined_on"], let code = record["code"] else { return nil }
-            return CSVTable.Record(file: record.file, line: record.line,
-                                   values: ["country": code, "joined_on": joined, "source": membershipSource])
+            return CSVTable.Record(
+                file: record.file,
+                line: record.line,
+                values: ["country": code, "joined_on": joined, "source": membershipSource]
+            )
         }
     }
 
     static let plan: [(SeedTableSpec, String)] = [
-        (SeedTableSpec(table: "countries", key: ["code"], columns: [
-            .init("code"), .init("name"), .init("region"), .init("iso_official", as: "boolean"),
-            .init("eu_member_at_launch", as: "boolean"), .init("founding_member", as: "boolean"), .init("note"),
-        ]), "countries.csv"),
-        (SeedTableSpec(table: "goals", key: ["id"], columns: [
-            .init("id", as: "smallint"), .init("code"), .init("title"), .init("wording"), .init("confidence"),
-            .init("source"),
-        ]), "goals.csv"),
-        (SeedTableSpec(table: "operational_goals", key: ["code"], columns: [
-            .init("code"), .init("goal", as: "smallint"), .init("wording"), .init("confidence"), .init("source"),
-        ]), "operational_goals.csv"),
-        (SeedTableSpec(table: "indicators", key: ["code"], columns: [
-            .init("code"), .init("goal", as: "smallint"), .init("operational_goal"), .init("name"), .init("unit"),
-            .init("measure_kind"), .init("definition"), .init("expected_min", as: "numeric"),
-            .init("expected_max", as: "numeric"), .init("headline", as: "boolean"),
-        ]), "indicators.csv"),
-        (SeedTableSpec(table: "targets", key: ["id"], columns: [
-            .init("id"), .init("indicator"), .init("operational_goal"), .init("scope"), .init("country"),
-            .init("rule"), .init("threshold", as: "numeric"), .init("basis"), .init("baseline_year", as: "smallint"),
-            .init("description"), .init("source"),
-        ]), "targets.csv"),
-        (SeedTableSpec(table: "reference_series", key: ["code"], columns: [
-            .init("code"), .init("name"), .init("publisher"), .init("unit"), .init("cumulative", as: "boolean"),
-            .init("caveat"),
-        ]), "reference_series.csv"),
-        (SeedTableSpec(table: "reference_observations", key: ["series", "year", "period"], columns: [
-            .init("series"), .init("year", as: "smallint"), .init("period", expression: "coalesce($::text, '')"),
-            .init("value", as: "numeric"), .init("counting"), .init("detail"), .init("confidence"),
-            .init("confidence_note"), .init("sources", expression: "string_to_array($::text, ' | ')"),
-        ]), "reference_observations.csv"),
+        (
+            SeedTableSpec(
+                table: "countries",
+                key: ["code"],
+                columns: [
+                    .init("code"), .init("name"), .init("region"), .init("iso_official", as: "boolean"),
+                    .init("eu_member_at_launch", as: "boolean"), .init("founding_member", as: "boolean"), .init("note"),
+                ]
+            ), "countries.csv"
+        ),
+        (
+            SeedTableSpec(
+                table: "goals",
+                key: ["id"],
+                columns: [
+                    .init("id", as: "smallint"), .init("code"), .init("title"), .init("wording"), .init("confidence"),
+                    .init("source"),
+                ]
+            ), "goals.csv"
+        ),
+        (
+            SeedTableSpec(
+                table: "operational_goals",
+                key: ["code"],
+                columns: [
+                    .init("code"), .init("goal", as: "smallint"), .init("wording"), .init("confidence"), .init("source"),
+                ]
+            ), "operational_goals.csv"
+        ),
+        (
+            SeedTableSpec(
+                table: "indicators",
+                key: ["code"],
+                columns: [
+                    .init("code"), .init("goal", as: "smallint"), .init("operational_goal"), .init("name"), .init("unit"),
+                    .init("measure_kind"), .init("definition"), .init("expected_min", as: "numeric"),
+                    .init("expected_max", as: "numeric"), .init("headline", as: "boolean"),
+                ]
+            ), "indicators.csv"
+        ),
+        (
+            SeedTableSpec(
+                table: "targets",
+                key: ["id"],
+                columns: [
+                    .init("id"), .init("indicator"), .init("operational_goal"), .init("scope"), .init("country"),
+                    .init("rule"), .init("threshold", as: "numeric"), .init("basis"), .init("baseline_year", as: "smallint"),
+                    .init("description"), .init("source"),
+                ]
+            ), "targets.csv"
+        ),
+        (
+            SeedTableSpec(
+                table: "reference_series",
+                key: ["code"],
+                columns: [
+                    .init("code"), .init("name"), .init("publisher"), .init("unit"), .init("cumulative", as: "boolean"),
+                    .init("caveat"),
+                ]
+            ), "reference_series.csv"
+        ),
+        (
+            SeedTableSpec(
+                table: "reference_observations",
+                key: ["series", "year", "period"],
+                columns: [
+                    .init("series"), .init("year", as: "smallint"), .init("period", expression: "coalesce($::text, '')"),
+                    .init("value", as: "numeric"), .init("counting"), .init("detail"), .init("confidence"),
+                    .init("confidence_note"), .init("sources", expression: "string_to_array($::text, ' | ')"),
+                ]
+            ), "reference_observations.csv"
+        ),
     ]
 
-    static let memberships = SeedTableSpec(table: "memberships", key: ["country", "joined_on"], columns: [
-        .init("country"), .init("joined_on", as: "date"), .init("source"),
-    ])
+    static let memberships = SeedTableSpec(
+        table: "memberships",
+        key: ["country", "joined_on"],
+        columns: [
+            .init("country"), .init("joined_on", as: "date"), .init("source"),
+        ]
+    )
 }

@@ -13,15 +13,21 @@ enum CommitmentTracking {
             status = .noData
         }
         return CommitmentProgress(
-            id: commitment.id, country: commitment.country, goal: commitment.goal, indicator: commitment.indicator,
-            title: commitment.title, current: Nullable(current), expected: Nullable(expected?.value), status: status
+            id: commitment.id,
+            country: commitment.country,
+            goal: commitment.goal,
+            indicator: commitment.indicator,
+            title: commitment.title,
+            current: Nullable(current),
+            expected: Nullable(expected?.value),
+            status: status
         )
     }
 
     /// The value the path reaches in `year`, and whether the path rises.
     static func expectedValue(_ commitment: CommitmentRow, year: Int) -> (value: Decimal, rising: Bool)? {
         guard commitment.indicator != nil, let base = commitment.baselineValue, let baseYear = commitment.baselineYear,
-              year >= baseYear
+            year >= baseYear
         else { return nil }
         if let target = commitment.targetValue, let targetYear = commitment.targetYear, targetYear > baseYear {
             let elapsed = Decimal(min(year, targetYear) - baseYear)

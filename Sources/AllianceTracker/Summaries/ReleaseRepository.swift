@@ -15,29 +15,35 @@ struct ReleaseRepository: Sendable {
 
     /// Stores a release with the full summary the secretariat saw.
     func insert(_ info: ReleaseInfo, publishedBy: Int64?, summary: String, on session: DatabaseSession) async throws {
-        try await session.run("""
+        try await session.run(
+            """
             INSERT INTO summary_releases (year, release, published_at, embargo_until, published_by, note, demo, summary)
             VALUES (\(Int16(info.year)), \(info.release), \(info.publishedAt), \(info.embargoUntil), \(publishedBy), \(info.note),
                     \(info.demo), \(summary)::jsonb)
-            """)
+            """
+        )
     }
 
     /// Stores a release's public document; one already there stays as it is.
     func insert(_ document: FrozenRelease, year: Int, release: Int, at now: Date, on session: DatabaseSession) async throws {
-        try await session.run("""
+        try await session.run(
+            """
             INSERT INTO published_summaries (year, release, format_version, document, csv, frozen_at)
             VALUES (\(Int16(year)), \(release), \(Int16(document.formatVersion)), \(document.json), \(document.csv), \(now))
             ON CONFLICT (year, release) DO NOTHING
-            """)
+            """
+        )
     }
 
     /// Every release of every year (or of one), oldest first.
     func releases(year: Int?, on session: DatabaseSession) async throws -> [ReleaseInfo] {
-        try await session.rows("""
+        try await session.rows(
+            """
             SELECT year, release, published_at, embargo_until, note, demo FROM summary_releases
             WHERE \(year.map(Int16.init))::smallint IS NULL OR year = \(year.map(Int16.init))
             ORDER BY year, release
-            """).map { row in
+            """
+        ).map { row in
             let (year, release, published, embargo, note, demo) = try row.decode((Int, Int, Date, Date?, String?, Bool).self)
             return ReleaseInfo(year: year, release: release, publishedAt: published, embargoUntil: embargo, note: note, demo: demo)
         }
@@ -46,9 +52,11 @@ struct ReleaseRepository: Sendable {
     /// A release's frozen public document; nil for a release published before
     /// documents were frozen (or for none).
     func document(year: Int, release: Int, on session: DatabaseSession) async throws -> FrozenRelease? {
-        try await session.rows("""
+        try await session.rows(
+            """
             SELECT format_version, document, csv FROM published_summaries WHERE year = \(Int16(year)) AND release = \(release)
-            """).first.map { row in
+            """
+        ).first.map { row in
             let (version, json, csv) = try row.decode((Int, String, String).self)
             return FrozenRelease(formatVersion: version, json: json, csv: csv)
         }

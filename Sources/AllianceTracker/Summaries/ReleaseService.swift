@@ -12,7 +12,11 @@ struct ReleaseService: Sendable {
     /// Publishes the year's live summary as its next release; inside `session`
     /// when given (an idempotent request, the demo), else in a transaction of its own.
     func publish(
-        year: Int, _ input: ReleaseInput, actor: AuditActor, in session: DatabaseSession? = nil, logger: Logger
+        year: Int,
+        _ input: ReleaseInput,
+        actor: AuditActor,
+        in session: DatabaseSession? = nil,
+        logger: Logger
     ) async throws -> (ReleaseInfo, Summary) {
         if let note = input.note, note.unicodeScalars.count > 2000 {
             throw DomainError.invalid("note", .tooLong, "must be at most 2000 characters")
@@ -24,23 +28,43 @@ struct ReleaseService: Sendable {
     }
 
     private func publish(
-        year: Int, _ input: ReleaseInput, actor: AuditActor, now: Date, in session: DatabaseSession
+        year: Int,
+        _ input: ReleaseInput,
+        actor: AuditActor,
+        now: Date,
+        in session: DatabaseSession
     ) async throws -> (ReleaseInfo, Summary) {
         guard try await repository.lockCycle(year, on: session) else { throw DomainError.unknownCycle(year) }
         let number = try await repository.nextNumber(year, on: session)
         var summary = try await SummaryService.build(year: year, now: now, on: session)
         summary.release = Nullable(number)
         summary.publishedAt = Nullable(now)
-        let info = ReleaseInfo(year: year, release: number, publishedAt: now, embargoUntil: input.embargoUntil,
-                               note: input.note, demo: summary.demo)
+        let info = ReleaseInfo(
+            year: year,
+            release: number,
+            publishedAt: now,
+            embargoUntil: input.embargoUntil,
+            note: input.note,
+            demo: summary.demo
+        )
         let json = String(decoding: try JSONCoding.encoder.encode(summary), as: UTF8.self)
         try await repository.insert(info, publishedBy: actor.tokenID, summary: json, on: session)
-        try await repository.insert(try FrozenRelease(publicView: disclosure.publicView(of: summary)),
-                                    year: year, release: number, at: now, on: session)
+        try await repository.insert(
+            try FrozenRelease(publicView: disclosure.publicView(of: summary)),
+            year: year,
+            release: number,
+            at: now,
+            on: session
+        )
         let embargo = input.embargoUntil.map { JSONValue.string(ISO8601DateFormatter().string(from: $0)) } ?? .null
         let entry = AuditRecord(
-            .summaryPublished, by: actor, year: year, entityID: "\(year)/\(number)",
-            new: ["release": .number(Decimal(number)), "embargo_until": embargo], reason: input.note)
+            .summaryPublished,
+            by: actor,
+            year: year,
+            entityID: "\(year)/\(number)",
+            new: ["release": .number(Decimal(number)), "embargo_until": embargo],
+            reason: input.note
+        )
         try await AuditRepository().record(entry, at: now, in: session)
         return (info, summary)
     }
@@ -62,8 +86,13 @@ struct ReleaseService: Sendable {
                 throw DomainError.noRelease(year)
             }
             let summary = try JSONCoding.decoder.decode(Summary.self, from: Data(stored.utf8))
-            try await repository.insert(try FrozenRelease(publicView: disclosure.publicView(of: summary)),
-                                        year: year, release: release, at: now, on: session)
+            try await repository.insert(
+                try FrozenRelease(publicView: disclosure.publicView(of: summary)),
+                year: year,
+                release: release,
+                at: now,
+                on: session
+            )
             // another instance may have frozen it first: theirs is the one kept
             guard let document = try await repository.document(year: year, release: release, on: session) else { throw MissingRow() }
             return document

@@ -4,13 +4,21 @@ import Foundation
 /// targets. Pure: no database, no clock.
 enum SummaryAssembler {
     static func goals(
-        _ actions: [(goal: Int, title: String, countries: Int)], progress: [CommitmentProgress]
+        _ actions: [(goal: Int, title: String, countries: Int)],
+        progress: [CommitmentProgress]
     ) -> [GoalSummary] {
         actions.map { goal, title, countries in
             let mine = progress.filter { $0.goal == goal }
             func count(_ status: CommitmentStatus) -> Nullable<Int> { Nullable(mine.filter { $0.status == status }.count) }
-            return GoalSummary(goal: goal, title: title, countriesReportingActions: countries, commitments: mine.count,
-                               onTrack: count(.onTrack), offTrack: count(.offTrack), noData: count(.noData))
+            return GoalSummary(
+                goal: goal,
+                title: title,
+                countriesReportingActions: countries,
+                commitments: mine.count,
+                onTrack: count(.onTrack),
+                offTrack: count(.offTrack),
+                noData: count(.noData)
+            )
         }
     }
 
@@ -21,9 +29,17 @@ enum SummaryAssembler {
             let figure = indicators.first { $0.code == target.indicator }
             let (value, countries) = value(of: figure, basis: target.basis)
             let met = value.map { target.rule.isMet(by: $0, threshold: target.threshold) }
-            return TargetResult(id: target.id, indicator: target.indicator, rule: target.rule, basis: target.basis,
-                                threshold: Nullable(target.threshold), value: Nullable(value), met: Nullable(met),
-                                countries: countries, suppressed: false)
+            return TargetResult(
+                id: target.id,
+                indicator: target.indicator,
+                rule: target.rule,
+                basis: target.basis,
+                threshold: Nullable(target.threshold),
+                value: Nullable(value),
+                met: Nullable(met),
+                countries: countries,
+                suppressed: false
+            )
         }
     }
 

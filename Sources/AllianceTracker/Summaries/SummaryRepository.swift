@@ -8,7 +8,8 @@ struct SummaryRepository: Sendable {
 
     /// Returns nil when the year has no cycle.
     func completeness(_ year: Int, on session: DatabaseSession) async throws -> Completeness? {
-        let rows = try await session.rows("""
+        let rows = try await session.rows(
+            """
             SELECT count(e.country),
                    count(r.first_submitted_at),
                    count(r.accepted_version),
@@ -18,12 +19,19 @@ struct SummaryRepository: Sendable {
             LEFT JOIN reports r ON r.country = e.country AND r.year = e.year
             WHERE c.year = \(Int16(year))
             GROUP BY c.year
-            """)
+            """
+        )
         guard let row = rows.first else { return nil }
         let (expected, submitted, accepted, onTime) = try row.decode((Int, Int, Int, Int).self)
-        return Completeness(expected: expected, submitted: submitted, accepted: accepted, onTime: onTime,
-                            submissionRate: Rate(submitted, of: expected), acceptanceRate: Rate(accepted, of: expected),
-                            onTimeRate: Rate(onTime, of: expected))
+        return Completeness(
+            expected: expected,
+            submitted: submitted,
+            accepted: accepted,
+            onTime: onTime,
+            submissionRate: Rate(submitted, of: expected),
+            acceptanceRate: Rate(accepted, of: expected),
+            onTimeRate: Rate(onTime, of: expected)
+        )
     }
 
     /// Each indicator's aggregates this year and last, and both growth forms, in one
@@ -32,7 +40,8 @@ struct SummaryRepository: Sendable {
     /// like for like from the pairs with both. `headline` picks the figure the
     /// measure kind calls for.
     func indicators(_ year: Int, on session: DatabaseSession) async throws -> [IndicatorSummary] {
-        let rows = try await session.rows("""
+        let rows = try await session.rows(
+            """
             WITH pairs AS (
                 SELECT v.indicator, r.country,
                        max(v.value) FILTER (WHERE r.year = \(Int16(year))) AS cur,
@@ -80,29 +89,59 @@ struct SummaryRepository: Sendable {
                    panel_n, CASE WHEN panel_n > 0 THEN panel_prev END, CASE WHEN panel_n > 0 THEN panel_cur END,
                    CASE WHEN panel_prev <> 0 THEN (panel_cur - panel_prev) / panel_prev * 100 END
             FROM headlines ORDER BY goal, code
-            """)
+            """
+        )
         return try rows.map(Self.indicator)
     }
 
     private static func indicator(_ row: PostgresRow) throws -> IndicatorSummary {
-        let (code, goal, unit, kind, n, unavailable, headline, total, mean, median, low, high, share, previous, previousN,
-             allPct, panelN, panelPrevious, panelCurrent, panelPct) =
-            try row.decode((String, Int, String, MeasureKind, Int, Int, Decimal?, Decimal?, Decimal?, Decimal?, Decimal?,
-                            Decimal?, Decimal?, Decimal?, Int, Decimal?, Int, Decimal?, Decimal?, Decimal?).self)
+        let (
+            code, goal, unit, kind, n, unavailable, headline, total, mean, median, low, high, share, previous, previousN,
+            allPct, panelN, panelPrevious, panelCurrent, panelPct
+        ) =
+            try row.decode(
+                (
+                    String, Int, String, MeasureKind, Int, Int, Decimal?, Decimal?, Decimal?, Decimal?, Decimal?,
+                    Decimal?, Decimal?, Decimal?, Int, Decimal?, Int, Decimal?, Decimal?, Decimal?
+                ).self
+            )
         // a statistic that means nothing for the kind is left out, not shown
         func only(_ statistic: Statistic, _ value: Decimal?) -> Nullable<Decimal> {
             Nullable(kind.statistics.contains(statistic) ? value : nil)
         }
         return IndicatorSummary(
-            code: code, goal: goal, unit: unit, measureKind: kind, countriesReporting: n, notAvailable: unavailable,
-            headline: Nullable(headline), total: only(.total, total), mean: only(.mean, mean), median: only(.median, median),
-            min: only(.min, low), max: only(.max, high), sharePct: only(.share, share),
-            previous: Nullable(previous), previousCountries: previousN,
+            code: code,
+            goal: goal,
+            unit: unit,
+            measureKind: kind,
+            countriesReporting: n,
+            notAvailable: unavailable,
+            headline: Nullable(headline),
+            total: only(.total, total),
+            mean: only(.mean, mean),
+            median: only(.median, median),
+            min: only(.min, low),
+            max: only(.max, high),
+            sharePct: only(.share, share),
+            previous: Nullable(previous),
+            previousCountries: previousN,
             growth: Growth(
-                allReporters: GrowthFigure(pct: Nullable(allPct), countries: n, previousCountries: previousN,
-                                           previous: Nullable(previous), current: Nullable(headline), suppressed: false),
-                likeForLike: GrowthFigure(pct: Nullable(panelPct), countries: panelN, previousCountries: panelN,
-                                          previous: Nullable(panelPrevious), current: Nullable(panelCurrent), suppressed: false)
+                allReporters: GrowthFigure(
+                    pct: Nullable(allPct),
+                    countries: n,
+                    previousCountries: previousN,
+                    previous: Nullable(previous),
+                    current: Nullable(headline),
+                    suppressed: false
+                ),
+                likeForLike: GrowthFigure(
+                    pct: Nullable(panelPct),
+                    countries: panelN,
+                    previousCountries: panelN,
+                    previous: Nullable(panelPrevious),
+                    current: Nullable(panelCurrent),
+                    suppressed: false
+                )
             ),
             sinceBaseline: BaselineGrowth(baselineYear: nil, countries: 0, baseline: nil, current: nil, cagrPct: nil, suppressed: false),
             suppressed: false
@@ -113,7 +152,8 @@ struct SummaryRepository: Sendable {
     /// reported the indicator in both years. Keyed by indicator code.
     func sinceBaseline(_ year: Int, baseline: Int, on session: DatabaseSession) async throws -> [String: BaselineGrowth] {
         guard baseline < year else { return [:] }
-        let rows = try await session.rows("""
+        let rows = try await session.rows(
+            """
             WITH accepted AS (
                 SELECT r.year, r.country, v.indicator, v.value
                 FROM reports r JOIN report_values v ON v.report_id = r.id AND v.version = r.accepted_version
@@ -141,12 +181,19 @@ struct SummaryRepository: Sendable {
             SELECT code, n, base, cur,
                    CASE WHEN base > 0 AND cur >= 0 THEN (power(cur / base, 1.0 / \(year - baseline)) - 1) * 100 END
             FROM headlines
-            """)
+            """
+        )
         var result: [String: BaselineGrowth] = [:]
         for row in rows {
             let (code, n, base, cur, cagr) = try row.decode((String, Int, Decimal?, Decimal?, Decimal?).self)
-            result[code] = BaselineGrowth(baselineYear: Nullable(baseline), countries: n, baseline: Nullable(base),
-                                          current: Nullable(cur), cagrPct: Nullable(cagr), suppressed: false)
+            result[code] = BaselineGrowth(
+                baselineYear: Nullable(baseline),
+                countries: n,
+                baseline: Nullable(base),
+                current: Nullable(cur),
+                cagrPct: Nullable(cagr),
+                suppressed: false
+            )
         }
         return result
     }
@@ -159,7 +206,8 @@ struct SummaryRepository: Sendable {
 
     /// Per goal: countries whose accepted report describes actions taken.
     func countriesReportingActions(_ year: Int, on session: DatabaseSession) async throws -> [(goal: Int, title: String, countries: Int)] {
-        try await session.rows("""
+        try await session.rows(
+            """
             SELECT g.id, g.title, count(DISTINCT r.country)
             FROM goals g
             LEFT JOIN (reports r JOIN report_narratives n
@@ -167,7 +215,8 @@ struct SummaryRepository: Sendable {
                       AND r.year = \(Int16(year)) AND btrim(n.actions_taken) <> '')
                    ON n.goal = g.id
             GROUP BY g.id, g.title ORDER BY g.id
-            """).map { row in
+            """
+        ).map { row in
             let (goal, title, countries) = try row.decode((Int, String, Int).self)
             return (goal, title, countries)
         }
@@ -175,25 +224,40 @@ struct SummaryRepository: Sendable {
 
     /// Every commitment with the country's accepted value for its indicator this year.
     func commitments(_ year: Int, on session: DatabaseSession) async throws -> [(commitment: CommitmentRow, current: Decimal?)] {
-        try await session.rows("""
+        try await session.rows(
+            """
             SELECT m.id, m.country::text, m.goal, m.indicator, m.title, m.baseline_year, m.baseline_value,
                    m.target_year, m.target_value, m.target_growth_pct,
                    (SELECT v.value FROM reports r JOIN report_values v ON v.report_id = r.id AND v.version = r.accepted_version
                     WHERE r.country = m.country AND r.year = \(Int16(year)) AND v.indicator = m.indicator)
             FROM commitments m ORDER BY m.country, m.id
-            """).map { row in
+            """
+        ).map { row in
             let (id, country, goal, indicator, title, baselineYear, baselineValue, targetYear, targetValue, growth, current) =
                 try row.decode((Int64, String, Int, String?, String, Int?, Decimal?, Int?, Decimal?, Decimal?, Decimal?).self)
-            return (CommitmentRow(id: id, country: country, goal: goal, indicator: indicator, title: title,
-                                  baselineYear: baselineYear, baselineValue: baselineValue, targetYear: targetYear,
-                                  targetValue: targetValue, targetGrowthPct: growth), current)
+            return (
+                CommitmentRow(
+                    id: id,
+                    country: country,
+                    goal: goal,
+                    indicator: indicator,
+                    title: title,
+                    baselineYear: baselineYear,
+                    baselineValue: baselineValue,
+                    targetYear: targetYear,
+                    targetValue: targetValue,
+                    targetGrowthPct: growth
+                ), current
+            )
         }
     }
     /// The alliance-wide targets, oldest first.
     func allianceTargets(on session: DatabaseSession) async throws -> [AllianceTarget] {
-        try await session.rows("""
+        try await session.rows(
+            """
             SELECT id, indicator, rule, threshold, basis FROM targets WHERE scope = \(TargetScope.alliance) ORDER BY id
-            """).map { row in
+            """
+        ).map { row in
             let (id, indicator, rule, threshold, basis) = try row.decode((String, String, TargetRule, Decimal?, TargetBasis).self)
             return AllianceTarget(id: id, indicator: indicator, rule: rule, threshold: threshold, basis: basis)
         }

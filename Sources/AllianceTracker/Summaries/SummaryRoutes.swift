@@ -25,7 +25,10 @@ struct SummaryRoutes {
             let logger = context.logger
             let response = try await idempotency.perform(request, body: body.bytes, context: context) { [releases] session in
                 let (info, summary) = try await releases.publish(year: year, body.value, actor: actor, in: session, logger: logger)
-                struct Published: Encodable { let release: ReleaseInfo; let summary: Summary }
+                struct Published: Encodable {
+                    let release: ReleaseInfo
+                    let summary: Summary
+                }
                 return try .created(Published(release: info, summary: summary), location: "/v1/summaries/\(year)/releases")
             }
             await publicReleases.invalidate()
@@ -38,8 +41,11 @@ struct SummaryRoutes {
         case .json:
             return try Response.json(summary)
         case .csv:
-            return Response(status: .ok, headers: [.contentType: format.contentType, .cacheControl: "no-store"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: SummaryCSV.render(summary))))
+            return Response(
+                status: .ok,
+                headers: [.contentType: format.contentType, .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(bytes: SummaryCSV.render(summary)))
+            )
         }
     }
 }

@@ -26,7 +26,9 @@ struct SummaryService: Sendable {
     }
 
     private static func build(
-        year: Int, now: Date, on session: DatabaseSession,
+        year: Int,
+        now: Date,
+        on session: DatabaseSession,
         sinceBaseline: @escaping @Sendable (Int) async throws -> [String: BaselineGrowth]
     ) async throws -> Summary {
         guard let completeness = try await repository.completeness(year, on: session) else { throw DomainError.unknownCycle(year) }
@@ -43,13 +45,22 @@ struct SummaryService: Sendable {
         let goals = SummaryAssembler.goals(try await repository.countriesReportingActions(year, on: session), progress: progress)
         let targets = SummaryAssembler.targets(try await repository.allianceTargets(on: session), indicators: indicators)
         return Summary(
-            year: year, release: nil, publishedAt: nil, computedAt: now, demo: try await repository.includesDemo(year, on: session),
-            completeness: completeness, indicators: indicators, targets: targets, goals: goals, commitmentProgress: progress
+            year: year,
+            release: nil,
+            publishedAt: nil,
+            computedAt: now,
+            demo: try await repository.includesDemo(year, on: session),
+            completeness: completeness,
+            indicators: indicators,
+            targets: targets,
+            goals: goals,
+            commitmentProgress: progress
         )
     }
 
     private static func growthSince(
-        _ baseline: Int?, _ read: @Sendable (Int) async throws -> [String: BaselineGrowth]
+        _ baseline: Int?,
+        _ read: @Sendable (Int) async throws -> [String: BaselineGrowth]
     ) async throws -> [String: BaselineGrowth] {
         guard let baseline else { return [:] }
         return try await read(baseline)

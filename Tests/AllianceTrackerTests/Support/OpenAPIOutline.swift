@@ -1,6 +1,7 @@
-@testable import AllianceTracker
 import Foundation
 import Yams
+
+@testable import AllianceTracker
 
 /// What the tests compare of the OpenAPI document with the code: its operations
 /// ("get /v1/goals") and the two code enums, read with a YAML parser.
@@ -17,8 +18,8 @@ struct OpenAPIOutline {
 
     init(_ text: String) throws {
         guard let document = try Yams.load(yaml: text) as? [String: Any],
-              let paths = document["paths"] as? [String: [String: Any]],
-              let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: Any]
+            let paths = document["paths"] as? [String: [String: Any]],
+            let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: Any]
         else { throw Malformed(description: "no paths or no components.schemas") }
         let methods: Set = ["get", "put", "post", "patch", "delete"]
         operations = Set(paths.flatMap { path, item in item.keys.filter(methods.contains).map { "\($0) \(path)" } })
@@ -27,7 +28,8 @@ struct OpenAPIOutline {
     }
 
     static func load() throws -> OpenAPIOutline {
-        let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml")
+        let url =
+            Bundle.module.url(forResource: "openapi", withExtension: "yaml")
             ?? TestDatabase.repositoryRoot.appendingPathComponent("Sources/AllianceTracker/Resources/openapi.yaml")
         return try OpenAPIOutline(String(contentsOf: url, encoding: .utf8))
     }

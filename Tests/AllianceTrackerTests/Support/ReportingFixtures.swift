@@ -1,9 +1,10 @@
-@testable import AllianceTracker
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Synchronization
 import Testing
+
+@testable import AllianceTracker
 
 /// A clock the test moves by hand.
 final class TestClock: Sendable {
@@ -42,7 +43,11 @@ struct Reporting {
 
     @discardableResult
     func send(
-        _ method: HTTPRequest.Method, _ uri: String, token: String?, json: Any? = nil, headers extra: HTTPFields = [:]
+        _ method: HTTPRequest.Method,
+        _ uri: String,
+        token: String?,
+        json: Any? = nil,
+        headers extra: HTTPFields = [:]
     ) async throws -> TestResponse {
         let body = try json.map { ByteBuffer(data: try JSONSerialization.data(withJSONObject: $0)) }
         return try await client.execute(uri: uri, method: method, headers: headers(token, extra), body: body) { $0 }
@@ -87,9 +92,11 @@ func withReporting(_ body: @escaping @Sendable (Reporting) async throws -> Void)
     try await TestDatabase.withFreshDatabase { url in
         var config = TestDatabase.config(url)
         config.clock = clock.appClock
-        let tokens = (try makeToken(url, role: "secretariat", country: nil),
-                      try makeToken(url, role: "country", country: "FR"),
-                      try makeToken(url, role: "country", country: "DE"))
+        let tokens = (
+            try makeToken(url, role: "secretariat", country: nil),
+            try makeToken(url, role: "country", country: "FR"),
+            try makeToken(url, role: "country", country: "DE")
+        )
         let app = try buildApplication(config: config)
         try await app.test(.router) { client in
             try await body(Reporting(client: client, url: url, clock: clock, secretariat: tokens.0, france: tokens.1, germany: tokens.2))
@@ -101,8 +108,11 @@ func withReporting(_ body: @escaping @Sendable (Reporting) async throws -> Void)
 func makeToken(_ url: DatabaseURL, role: String, country: String?) throws -> String {
     let secret = TokenSecret.random()
     let hash = TokenSecret.hash(secret).map { String(format: "%02x", $0) }.joined()
-    let id = try sql(url, "INSERT INTO tokens (token_hash, role, country) VALUES (decode($1, 'hex'), $2, $3) RETURNING id",
-                     [hash, role, country])[0][0]!
+    let id = try sql(
+        url,
+        "INSERT INTO tokens (token_hash, role, country) VALUES (decode($1, 'hex'), $2, $3) RETURNING id",
+        [hash, role, country]
+    )[0][0]!
     return TokenSecret(id: Int64(id)!, secret: secret).bearer
 }
 

@@ -48,10 +48,11 @@ enum TestDatabase {
 
     /// Runs `body` with the address of a new database, dropped afterwards.
     static func withFreshDatabase<T>(_ content: Content = .seeded, _ body: (DatabaseURL) async throws -> T) async throws -> T {
-        let source = switch content {
-        case .seeded: try await template.value
-        case .empty: "template0"
-        }
+        let source =
+            switch content {
+            case .seeded: try await template.value
+            case .empty: "template0"
+            }
         let name = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         try LibPQConnection(url: adminURL).execute("CREATE DATABASE \(name) TEMPLATE \(source)")
         let url = adminURL.with(database: name)
@@ -79,7 +80,13 @@ enum TestDatabase {
     }()
 
     static func config(_ url: DatabaseURL) -> Config {
-        Config(database: url, port: 0, logLevel: .warning, sqlDirectory: sqlDirectory, seedDirectory: seedDirectory,
-               metrics: metrics)
+        Config(
+            database: url,
+            port: 0,
+            logLevel: .warning,
+            sqlDirectory: sqlDirectory,
+            seedDirectory: seedDirectory,
+            metrics: metrics
+        )
     }
 }
