@@ -57,6 +57,18 @@ struct Migrate: AsyncParsableCommand {
         let config = try loadConfig()
         let applied = try await failing { try Migrator(directory: config.sqlDirectory).migrate(config.database) }
         print(applied.isEmpty ? "migrate: nothing to apply" : applied.map { "migrate: applied \($0)" }.joined(separator: "\n"))
+        // releases published before 0005 get their public document now, once, on the primary
+        let logger = Logger(label: "alliance.migrate")
+        let frozen = try await failing {
+            try await withDatabase(config.database, logger: logger) { database in
+                try await EarlierReleases.freeze(in: database, disclosureMinimumCountries: config.disclosureMinimumCountries, logger: logger)
+            }
+        }
+        if frozen > 0 {
+            print(
+                "migrate: froze \(frozen) earlier release\(frozen == 1 ? "" : "s") at DISCLOSURE_MIN_COUNTRIES=\(config.disclosureMinimumCountries)"
+            )
+        }
     }
 }
 

@@ -44,10 +44,16 @@ struct TokenCommand: AsyncParsableCommand {
         func run() async throws {
             let config = try loadConfig()
             let logger = Logger(label: "alliance.token")
-            try await failing {
+            do {
                 try await withDatabase(config.database, logger: logger) { database in
                     try await TokenService(database: database).revoke(id: id, actor: .commandLine, logger: logger)
                 }
+            } catch let error as DomainError where error.code == .unknownToken {
+                FileHandle.standardError.write(Data("alliance: there is no token \(id)\n".utf8))
+                throw ExitCode.failure
+            } catch {
+                FileHandle.standardError.write(Data("alliance: \(error)\n".utf8))
+                throw ExitCode.failure
             }
             print("revoked token \(id)")
         }

@@ -104,6 +104,11 @@ import Testing
                 FROM summary_releases WHERE year = 2024 AND release = 1
                 """
             )
+            // what `alliance migrate` does once it has applied 0005: freeze it, on the primary
+            let frozen = try await withDatabase(url, logger: TestDatabase.logger) { database in
+                try await EarlierReleases.freeze(in: database, disclosureMinimumCountries: 3, logger: TestDatabase.logger)
+            }
+            #expect(frozen == 1)
             let expected = try Self.oldRendering(url, release: 2, latest: 2)
             let path = "/v1/public/summaries/2024/releases/2"
             try await Self.withRouter(url, minimumCountries: 3) { client in
@@ -116,6 +121,15 @@ import Testing
                 let (release, latest) = (try await Self.get(client, path), try await Self.get(client, "/v1/public/summaries/2024"))
                 #expect(String(buffer: release) == expected.json)
                 #expect(String(buffer: latest) == expected.json)
+            }
+            // public reads write nothing: a read-only standby serves them all
+            try sql(url, "ALTER DATABASE \(url.database) SET default_transaction_read_only = on")
+            try await Self.withRouter(url, minimumCountries: 3) { client in
+                let paths = [path, "/v1/public/summaries/2024/releases/1", "/v1/public/summaries/2024", "/v1/public/overview", "/"]
+                for path in paths {
+                    let response = try await client.execute(uri: path, method: .get)
+                    #expect(response.status == .ok, "\(path): \(response.status) \(String(buffer: response.body))")
+                }
             }
         }
     }

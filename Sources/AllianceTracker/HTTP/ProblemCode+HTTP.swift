@@ -67,7 +67,12 @@ extension ProblemCode {
         switch self {
         case .databaseUnavailable, .timedOut: 5
         case .retry: 1
-        default: nil
+        case .badRequest, .malformedJSON, .invalidBody, .invalidParameter, .bodyTooLarge, .methodNotAllowed, .validationFailed,
+            .invalidIdempotencyKey, .idempotencyKeyReused, .preconditionRequired, .versionMismatch, .unauthorized, .forbidden,
+            .notFound, .unknownCountry, .unknownIndicator, .unknownCycle, .unknownCommitment, .unknownReport, .unknownVersion,
+            .unknownToken, .noRelease, .alreadyExists, .constraintViolation, .cycleNotOpen, .cycleLocked, .reportUnderReview,
+            .alreadySubmitted, .nothingToSubmit, .notSubmitted, .internalError:
+            nil
         }
     }
 }

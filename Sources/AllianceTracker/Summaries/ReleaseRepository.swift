@@ -62,6 +62,17 @@ struct ReleaseRepository: Sendable {
         }
     }
 
+    /// Releases without a frozen document: published before sql/0005, oldest first.
+    func unfrozen(on session: DatabaseSession) async throws -> [(year: Int, release: Int)] {
+        try await session.rows(
+            """
+            SELECT r.year, r.release FROM summary_releases r
+            WHERE NOT EXISTS (SELECT 1 FROM published_summaries p WHERE p.year = r.year AND p.release = r.release)
+            ORDER BY r.year, r.release FOR UPDATE OF r
+            """
+        ).map { try $0.decode((Int, Int).self) }
+    }
+
     /// The summary a release stored when published (as 0003 defined it), as JSON.
     func storedSummary(year: Int, release: Int, on session: DatabaseSession) async throws -> String? {
         try await session.rows(

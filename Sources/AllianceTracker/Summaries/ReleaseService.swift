@@ -74,28 +74,47 @@ struct ReleaseService: Sendable {
         try await database.read(logger: logger) { try await repository.releases(year: year, on: $0) }
     }
 
-    /// A release's public document as frozen. A release published before documents
-    /// were frozen is frozen now, on its first read, from the summary it stored.
+    /// A release's public document as frozen. Reading never writes: a read-only
+    /// standby serves it as well as the primary.
     func frozen(year: Int, release: Int, logger: Logger) async throws -> FrozenRelease {
-        if let document = try await database.read(logger: logger, { try await repository.document(year: year, release: release, on: $0) }) {
-            return document
-        }
+        guard let document = try await database.read(logger: logger, { try await repository.document(year: year, release: release, on: $0) })
+        else { throw UnfrozenRelease(year: year, release: release) }
+        return document
+    }
+
+    /// Freezes every release published before documents were frozen (sql/0005),
+    /// from the summary it stored, with this service's disclosure control: done once,
+    /// by `alliance migrate` on the primary, so that every instance then serves the
+    /// same document and no read has to write. Returns how many it froze.
+    func freezeEarlierReleases(logger: Logger) async throws -> Int {
         let now = clock.now()
         return try await database.transaction(logger: logger) { session in
-            guard let stored = try await repository.storedSummary(year: year, release: release, on: session) else {
-                throw DomainError.noRelease(year)
+            let earlier = try await repository.unfrozen(on: session)
+            for (year, release) in earlier {
+                guard let stored = try await repository.storedSummary(year: year, release: release, on: session) else { throw MissingRow() }
+                let summary = try JSONCoding.decoder.decode(Summary.self, from: Data(stored.utf8))
+                let document = try FrozenRelease(publicView: disclosure.publicView(of: summary))
+                try await repository.insert(document, year: year, release: release, at: now, on: session)
             }
-            let summary = try JSONCoding.decoder.decode(Summary.self, from: Data(stored.utf8))
-            try await repository.insert(
-                try FrozenRelease(publicView: disclosure.publicView(of: summary)),
-                year: year,
-                release: release,
-                at: now,
-                on: session
-            )
-            // another instance may have frozen it first: theirs is the one kept
-            guard let document = try await repository.document(year: year, release: release, on: session) else { throw MissingRow() }
-            return document
+            return earlier.count
         }
+    }
+}
+
+/// A release without a frozen document: one published before sql/0005 that
+/// `alliance migrate` has not frozen yet. Answered with a 500 and logged.
+struct UnfrozenRelease: Error, CustomStringConvertible {
+    let year: Int
+    let release: Int
+    var description: String { "release \(release) of \(year) has no frozen document: run `alliance migrate` to freeze earlier releases" }
+}
+
+/// For the command line: `alliance migrate` freezes the releases published before
+/// sql/0005 right after applying it.
+public enum EarlierReleases {
+    /// Freezes them at the service's `DISCLOSURE_MIN_COUNTRIES`; returns how many.
+    public static func freeze(in database: Database, disclosureMinimumCountries: Int, logger: Logger) async throws -> Int {
+        let disclosure = Disclosure(minimumCountries: disclosureMinimumCountries)
+        return try await ReleaseService(database: database, disclosure: disclosure, clock: .system).freezeEarlierReleases(logger: logger)
     }
 }
