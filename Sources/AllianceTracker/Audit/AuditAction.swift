@@ -15,6 +15,7 @@ struct AuditAction: Sendable, Equatable {
     static let cycleCreated = AuditAction("cycle.created", on: "cycle")
     static let cycleChanged = AuditAction("cycle.changed", on: "cycle")
     static let exceptionGranted = AuditAction("cycle.exception_granted", on: "lock_exception")
+    static let exceptionRevoked = AuditAction("cycle.exception_revoked", on: "lock_exception")
     static let commitmentCreated = AuditAction("commitment.created", on: "commitment")
     static let commitmentChanged = AuditAction("commitment.changed", on: "commitment")
     static let demoSeeded = AuditAction("demo.seeded", on: "demo")

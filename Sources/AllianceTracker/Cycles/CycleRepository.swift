@@ -93,7 +93,8 @@ struct CycleRepository: Sendable {
         let rows = try await session.rows(
             """
             SELECT opens_on::text, locks_on::text,
-                   EXISTS (SELECT 1 FROM lock_exceptions e WHERE e.year = c.year AND e.country = \(country) AND e.until > \(now))
+                   EXISTS (SELECT 1 FROM lock_exceptions e WHERE e.year = c.year AND e.country = \(country)
+                           AND e.until > \(now) AND e.revoked_at IS NULL)
             FROM reporting_cycles c WHERE c.year = \(Int16(year))
             """
         )

@@ -1,6 +1,7 @@
 import Hummingbird
 
 /// `/v1/cycles/{year}`: read by anyone, set by the secretariat; and its lock exceptions.
+/// `/v1/cycles`, the list of every year with its counts, is the secretariat's.
 struct CycleRoutes {
     let cycles: CycleService
     let idempotency: Idempotency
@@ -8,6 +9,9 @@ struct CycleRoutes {
     func register(on v1: RouterGroup<AppRequestContext>) {
         v1.get("cycles/{year}") { request, context in
             try CacheableResponse.json(try await cycles.cycle(try context.yearParameter(), logger: context.logger), for: request)
+        }
+        v1.group("cycles").add(middleware: AccessPolicy.secretariat).get { _, context in
+            try Response.json(["cycles": try await cycles.list(logger: context.logger)])
         }
         let secretariat = v1.group("cycles/{year}").add(middleware: AccessPolicy.secretariat)
         secretariat.put { request, context in
@@ -31,6 +35,18 @@ struct CycleRoutes {
                 // an exception has no address of its own: point to the cycle it belongs to
                 return try .created(granted, location: "/v1/cycles/\(year)")
             }
+        }
+        secretariat.get("exceptions") { _, context in
+            try Response.json(["exceptions": try await cycles.exceptions(try context.yearParameter(), logger: context.logger)])
+        }
+        secretariat.delete("exceptions/{id}") { request, context in
+            let year = try context.yearParameter()
+            guard let id = Int64(context.parameters.get("id") ?? ""), id > 0 else {
+                throw DomainError.unknownException(year: year)
+            }
+            let reason = request.uri.queryParameters["reason"].map(String.init)
+            let actor = AuditActor(try context.requireIdentity)
+            return try Response.json(try await cycles.revokeException(year, id: id, reason: reason, actor: actor, logger: context.logger))
         }
     }
 }

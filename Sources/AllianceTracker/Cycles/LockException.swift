@@ -1,6 +1,7 @@
 import Foundation
 
-/// A lock exception as granted: one country may change a locked year's report until `until`.
+/// A lock exception: one country may change a locked year's report until `until`,
+/// unless the secretariat revoked it first.
 struct LockException: Encodable, Sendable {
     var id: Int64
     var year: Int
@@ -8,4 +9,6 @@ struct LockException: Encodable, Sendable {
     var until: Date
     var reason: String
     var grantedAt: Date
+    /// Null while the exception stands.
+    var revokedAt: Nullable<Date> = nil
 }

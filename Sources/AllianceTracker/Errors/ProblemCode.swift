@@ -29,6 +29,7 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     case unknownReport = "unknown_report"
     case unknownVersion = "unknown_version"
     case unknownToken = "unknown_token"
+    case unknownException = "unknown_exception"
     case noRelease = "no_release"
 
     // The state of what is asked for.

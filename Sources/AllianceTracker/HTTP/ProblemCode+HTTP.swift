@@ -13,7 +13,7 @@ extension ProblemCode {
         case .unauthorized: .unauthorized
         case .forbidden: .forbidden
         case .notFound, .unknownCountry, .unknownIndicator, .unknownCycle, .unknownCommitment, .unknownReport,
-            .unknownVersion, .unknownToken, .noRelease:
+            .unknownVersion, .unknownToken, .unknownException, .noRelease:
             .notFound
         case .alreadyExists, .cycleNotOpen, .cycleLocked, .reportUnderReview, .alreadySubmitted, .nothingToSubmit,
             .notSubmitted:
@@ -46,6 +46,7 @@ extension ProblemCode {
         case .unknownReport: "No report"
         case .unknownVersion: "No such version"
         case .unknownToken: "Unknown token"
+        case .unknownException: "Unknown lock exception"
         case .noRelease: "Not published"
         case .alreadyExists: "Already exists"
         case .constraintViolation: "The request breaks a rule"
@@ -70,7 +71,7 @@ extension ProblemCode {
         case .badRequest, .malformedJSON, .invalidBody, .invalidParameter, .bodyTooLarge, .methodNotAllowed, .validationFailed,
             .invalidIdempotencyKey, .idempotencyKeyReused, .preconditionRequired, .versionMismatch, .unauthorized, .forbidden,
             .notFound, .unknownCountry, .unknownIndicator, .unknownCycle, .unknownCommitment, .unknownReport, .unknownVersion,
-            .unknownToken, .noRelease, .alreadyExists, .constraintViolation, .cycleNotOpen, .cycleLocked, .reportUnderReview,
+            .unknownToken, .unknownException, .noRelease, .alreadyExists, .constraintViolation, .cycleNotOpen, .cycleLocked, .reportUnderReview,
             .alreadySubmitted, .nothingToSubmit, .notSubmitted, .internalError:
             nil
         }

@@ -8,30 +8,42 @@ struct SummaryRepository: Sendable {
 
     /// Returns nil when the year has no cycle.
     func completeness(_ year: Int, on session: DatabaseSession) async throws -> Completeness? {
+        try await completenessByYear(year, on: session).first?.completeness
+    }
+
+    /// Every cycle's dates and completeness (docs/statistics.md), or only `year`'s:
+    /// the one definition, in one statement, for the summary and the cycle list.
+    func completenessByYear(_ year: Int? = nil, on session: DatabaseSession) async throws -> [CycleCompleteness] {
         let rows = try await session.rows(
             """
-            SELECT count(e.country),
+            SELECT c.year::int, c.opens_on::text, c.due_on::text, c.locks_on::text,
+                   count(e.country),
                    count(r.first_submitted_at),
                    count(r.accepted_version),
                    count(*) FILTER (WHERE (r.first_submitted_at AT TIME ZONE 'UTC')::date <= c.due_on)
             FROM reporting_cycles c
             LEFT JOIN cycle_expected_reporters e ON e.year = c.year
             LEFT JOIN reports r ON r.country = e.country AND r.year = e.year
-            WHERE c.year = \(Int16(year))
+            WHERE \(year.map(Int16.init))::smallint IS NULL OR c.year = \(year.map(Int16.init))
             GROUP BY c.year
+            ORDER BY c.year
             """
         )
-        guard let row = rows.first else { return nil }
-        let (expected, submitted, accepted, onTime) = try row.decode((Int, Int, Int, Int).self)
-        return Completeness(
-            expected: expected,
-            submitted: submitted,
-            accepted: accepted,
-            onTime: onTime,
-            submissionRate: Rate(submitted, of: expected),
-            acceptanceRate: Rate(accepted, of: expected),
-            onTimeRate: Rate(onTime, of: expected)
-        )
+        return try rows.map { row in
+            let (year, opens, due, locks, expected, submitted, accepted, onTime) = try row.decode(
+                (Int, String, String, String, Int, Int, Int, Int).self
+            )
+            let counts = Completeness(
+                expected: expected,
+                submitted: submitted,
+                accepted: accepted,
+                onTime: onTime,
+                submissionRate: Rate(submitted, of: expected),
+                acceptanceRate: Rate(accepted, of: expected),
+                onTimeRate: Rate(onTime, of: expected)
+            )
+            return CycleCompleteness(year: year, opensOn: opens, dueOn: due, locksOn: locks, completeness: counts)
+        }
     }
 
     /// Each indicator's aggregates this year and last, and both growth forms, in one
