@@ -106,6 +106,11 @@ import Testing
             #expect((same["values"] as? [Any])?.isEmpty == true && (same["narratives"] as? [Any])?.isEmpty == true)
             let explicit = try await r.send(.get, "\(Self.report)/diff?to=2", token: r.france).json()
             #expect((explicit["values"] as? [Any])?.count == 4)
+            // a second save of the amendment: the default still starts from the accepted version
+            #expect(try await r.send(.put, Self.report, token: r.france, json: Self.amendment, headers: [.ifMatch: "\"2\""]).status == .ok)
+            let resaved = try await r.send(.get, "\(Self.report)/diff", token: r.france).json()
+            #expect(resaved["from"] as? Int == 1 && resaved["to"] as? Int == 3)
+            #expect((resaved["values"] as? [Any])?.count == 4 && (resaved["narratives"] as? [Any])?.count == 1)
         }
     }
 
