@@ -19,6 +19,7 @@ import Testing
         (.post, "/v1/countries/FR/reports/2024/review", .secretariat),
         (.get, "/v1/countries/FR/reports/2024/versions", .countryRead),
         (.get, "/v1/countries/FR/reports/2024/versions/1", .countryRead),
+        (.get, "/v1/countries/FR/reports/2024/diff", .countryRead),
         (.put, "/v1/cycles/2024", .secretariat),
         (.post, "/v1/cycles/2024/exceptions", .secretariat),
         (.get, "/v1/cycles", .secretariat),
@@ -71,7 +72,7 @@ import Testing
             try await r.send(.put, "/v1/countries/FR/reports/2024", token: r.france, json: Reporting.completeReport())
             for path in [
                 "/v1/countries/FR/reports/2024", "/v1/countries/FR/reports/2024/versions",
-                "/v1/countries/FR/reports/2024/versions/1", "/v1/audit?country=FR",
+                "/v1/countries/FR/reports/2024/versions/1", "/v1/countries/FR/reports/2024/diff?from=1&to=1", "/v1/audit?country=FR",
             ] {
                 let response = try await r.send(.get, path, token: nil)
                 try response.expectProblem(.unauthorized, code: "unauthorized")

@@ -71,6 +71,12 @@ struct ReportRoutes {
             }
             return try Response.json(version, headers: [.eTag: "\"\(version.version)\""])
         }
+        country.get("reports/{year}/diff") { request, context in
+            let (code, year) = try Self.key(context)
+            let parameters = request.uri.queryParameters
+            let query = try DiffQuery(from: parameters.get("from"), to: parameters.get("to"))
+            return try Response.json(try await reports.diff(country: code, year: year, query, logger: context.logger))
+        }
     }
 
     private static func key(_ context: AppRequestContext) throws -> (String, Int) {
