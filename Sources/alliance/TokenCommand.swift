@@ -34,7 +34,9 @@ struct TokenCommand: AsyncParsableCommand {
                 }
             }
             let expiry = created.expiresAt.map { ", expires " + ISO8601DateFormatter().string(from: $0) } ?? ""
-            print("created token \(created.id) (\(created.role.rawValue)\(created.country.map { " for " + $0 } ?? "")\(expiry)); it is shown only now:")
+            print(
+                "created token \(created.id) (\(created.role.rawValue)\(created.country.map { " for " + $0 } ?? "")\(expiry)); it is shown only now:"
+            )
             print(created.token ?? "")
         }
     }

@@ -22,6 +22,7 @@ import Testing
         (.put, "/v1/cycles/2024", .secretariat),
         (.post, "/v1/cycles/2024/exceptions", .secretariat),
         (.get, "/v1/audit", .authenticated),
+        (.get, "/v1/tokens", .secretariat),
         (.post, "/v1/tokens", .secretariat),
         (.delete, "/v1/tokens/999999", .secretariat),
     ]
