@@ -26,8 +26,10 @@ struct TokenCommand: AsyncParsableCommand {
             let logger = Logger(label: "alliance.token")
             let created = try await failing {
                 try await withDatabase(config.database, logger: logger) { database in
-                    try await TokenService(database: database).create(
-                        TokenRequest(role: role, country: country, label: label, expiresAt: expiresIn?.expiry(from: Date())),
+                    // one moment for both, so that the token lives exactly as long as asked
+                    let now = Date()
+                    return try await TokenService(database: database, clock: AppClock { now }).create(
+                        TokenRequest(role: role, country: country, label: label, expiresAt: expiresIn?.expiry(from: now)),
                         actor: .commandLine,
                         logger: logger
                     )
