@@ -65,10 +65,13 @@ import Testing
             )
             let audit = try sql(r.url, "SELECT new_value->>'expires_at' FROM audit_log WHERE action = 'token.created'")
             #expect(audit.first?.first??.hasPrefix("2025-03-01T10:00:00") == true)
-            // without one, it never expires
-            let forever = try await r.send(.post, "/v1/tokens", token: r.secretariat, json: ["role": "secretariat"]).json()
-            #expect(forever["expires_at"] == nil)
-            #expect(try sql(r.url, "SELECT count(*) FROM tokens WHERE expires_at IS NULL") == [["4"]])
+            // without one, or with null, it never expires
+            for body: [String: Any] in [["role": "secretariat"], ["role": "secretariat", "expires_at": NSNull()]] {
+                let forever = try await r.send(.post, "/v1/tokens", token: r.secretariat, json: body)
+                #expect(forever.status == .created)
+                #expect(try forever.json()["expires_at"] == nil)
+            }
+            #expect(try sql(r.url, "SELECT count(*) FROM tokens WHERE expires_at IS NULL") == [["5"]])
         }
     }
 
