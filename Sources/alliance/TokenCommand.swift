@@ -18,20 +18,27 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "secretariat or country") var role: Identity.Role
         @Option(help: "The country a country token is bound to (ISO 3166-1 alpha-2).") var country: String?
         @Option(help: "A note on whom the token is for.") var label: String?
+        @Option(help: "How long the token lives: 90d, 12h or 30m (at most ten years); without it, it never expires.")
+        var expiresIn: TokenLifetime?
 
         func run() async throws {
             let config = try loadConfig()
             let logger = Logger(label: "alliance.token")
             let created = try await failing {
                 try await withDatabase(config.database, logger: logger) { database in
-                    try await TokenService(database: database).create(
-                        TokenRequest(role: role, country: country, label: label),
+                    // one moment for both, so that the token lives exactly as long as asked
+                    let now = Date()
+                    return try await TokenService(database: database, clock: AppClock { now }).create(
+                        TokenRequest(role: role, country: country, label: label, expiresAt: expiresIn?.expiry(from: now)),
                         actor: .commandLine,
                         logger: logger
                     )
                 }
             }
-            print("created token \(created.id) (\(created.role.rawValue)\(created.country.map { " for " + $0 } ?? "")); it is shown only now:")
+            let expiry = created.expiresAt.map { ", expires " + ISO8601DateFormatter().string(from: $0) } ?? ""
+            print(
+                "created token \(created.id) (\(created.role.rawValue)\(created.country.map { " for " + $0 } ?? "")\(expiry)); it is shown only now:"
+            )
             print(created.token ?? "")
         }
     }
@@ -61,3 +68,7 @@ struct TokenCommand: AsyncParsableCommand {
 }
 
 extension Identity.Role: ExpressibleByArgument {}
+
+extension TokenLifetime: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+}

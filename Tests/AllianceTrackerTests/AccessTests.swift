@@ -26,6 +26,7 @@ import Testing
         (.get, "/v1/cycles/2024/exceptions", .secretariat),
         (.delete, "/v1/cycles/2024/exceptions/999999", .secretariat),
         (.get, "/v1/audit", .authenticated),
+        (.get, "/v1/tokens", .secretariat),
         (.post, "/v1/tokens", .secretariat),
         (.delete, "/v1/tokens/999999", .secretariat),
     ]

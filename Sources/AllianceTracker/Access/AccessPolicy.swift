@@ -26,7 +26,7 @@ struct AccessPolicy: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let identity = context.identity else {
-            throw Problem.unauthorized(rejected: context.credentialsRejected)
+            throw Problem.unauthorized(context.credentialsRejection)
         }
         switch rule {
         case .authenticated:
@@ -46,14 +46,20 @@ struct AccessPolicy: RouterMiddleware {
 }
 
 extension Problem {
-    static func unauthorized(rejected: Bool) -> Problem {
-        Problem(
-            .unauthorized,
-            detail: rejected
-                ? "The bearer token is not valid: unknown, malformed or revoked."
-                : "This resource needs an 'Authorization: Bearer <token>' header.",
-            headers: [.wwwAuthenticate: rejected ? #"Bearer realm="alliance-tracker", error="invalid_token""# : #"Bearer realm="alliance-tracker""#]
-        )
+    static func unauthorized(_ rejection: CredentialsRejection?) -> Problem {
+        let invalidToken = #"Bearer realm="alliance-tracker", error="invalid_token""#
+        return switch rejection {
+        case nil:
+            Problem(
+                .unauthorized,
+                detail: "This resource needs an 'Authorization: Bearer <token>' header.",
+                headers: [.wwwAuthenticate: #"Bearer realm="alliance-tracker""#]
+            )
+        case .invalid:
+            Problem(.unauthorized, detail: "The bearer token is not valid: unknown, malformed or revoked.", headers: [.wwwAuthenticate: invalidToken])
+        case .expired:
+            Problem(.unauthorized, detail: "The bearer token has expired.", headers: [.wwwAuthenticate: invalidToken])
+        }
     }
 }
 
@@ -61,7 +67,7 @@ extension AppRequestContext {
     /// The identity of a request that passed an `AccessPolicy`.
     var requireIdentity: Identity {
         get throws {
-            guard let identity else { throw Problem.unauthorized(rejected: credentialsRejected) }
+            guard let identity else { throw Problem.unauthorized(credentialsRejection) }
             return identity
         }
     }

@@ -12,10 +12,14 @@ struct AuthenticationMiddleware: RouterMiddleware {
             return try await next(request, context)
         }
         var context = context
+        var check = TokenCheck.rejected(.invalid)
         if let token = TokenSecret(authorization: header) {
-            context.identity = try await tokens.authenticate(token, logger: context.logger)
+            check = try await tokens.authenticate(token, logger: context.logger)
         }
-        context.credentialsRejected = context.identity == nil
+        switch check {
+        case .accepted(let identity): context.identity = identity
+        case .rejected(let why): context.credentialsRejection = why
+        }
         if let identity = context.identity {
             context.logger[metadataKey: "token"] = "\(identity.tokenID)"
         }

@@ -9,4 +9,6 @@ public struct CreatedToken: Sendable, Encodable {
     public let country: String?
     public let label: String?
     public let createdAt: Date
+    /// When the token stops working; absent when it never does.
+    public let expiresAt: Date?
 }

@@ -7,8 +7,8 @@ struct TokenRepository: Sendable {
     func insert(_ request: TokenRequest, hash: [UInt8], at now: Date, in session: DatabaseSession) async throws -> (id: Int64, createdAt: Date)? {
         let rows = try await session.rows(
             """
-            INSERT INTO tokens (token_hash, role, country, label, created_at)
-            SELECT \(Data(hash)), \(request.role.rawValue), \(request.country), \(request.label), \(now)
+            INSERT INTO tokens (token_hash, role, country, label, created_at, expires_at)
+            SELECT \(Data(hash)), \(request.role.rawValue), \(request.country), \(request.label), \(now), \(request.expiresAt)
             WHERE \(request.country)::text IS NULL OR EXISTS (SELECT 1 FROM countries WHERE code = \(request.country))
             RETURNING id, created_at
             """
@@ -28,22 +28,52 @@ struct TokenRepository: Sendable {
         return try rows.first.map { try $0.decode((String?, Bool).self) }
     }
 
-    /// A live token's hash and identity, and whether its last use is over a minute old.
+    /// An unrevoked token's hash and identity, whether it has expired at `now`, and
+    /// whether its last use is over a minute old.
     func live(
         id: Int64,
         at now: Date,
         in session: DatabaseSession
-    ) async throws -> (hash: [UInt8], role: Identity.Role, country: String?, stale: Bool)? {
+    ) async throws -> (hash: [UInt8], role: Identity.Role, country: String?, expired: Bool, stale: Bool)? {
         let rows = try await session.rows(
             """
-            SELECT token_hash, role, country::text,
+            SELECT token_hash, role, country::text, coalesce(expires_at <= \(now), false),
                    last_used_at IS NULL OR last_used_at < \(now) - interval '1 minute'
             FROM tokens WHERE id = \(id) AND revoked_at IS NULL
             """
         )
         guard let row = rows.first else { return nil }
-        let (hash, role, country, stale) = try row.decode((ByteBuffer, Identity.Role, String?, Bool).self)
-        return (Array(buffer: hash), role, country, stale)
+        let (hash, role, country, expired, stale) = try row.decode((ByteBuffer, Identity.Role, String?, Bool, Bool).self)
+        return (Array(buffer: hash), role, country, expired, stale)
+    }
+
+    /// Every token, by id: never a secret's hash.
+    func list(in session: DatabaseSession) async throws -> [TokenListing] {
+        let rows = try await session.rows(
+            """
+            SELECT id, role, country::text, label, created_at, last_used_at, expires_at, revoked_at
+            FROM tokens ORDER BY id
+            """
+        )
+        var tokens: [TokenListing] = []
+        for row in rows {
+            let (id, role, country, label, created, used, expires, revoked) = try row.decode(
+                (Int64, Identity.Role, String?, String?, Date, Date?, Date?, Date?).self
+            )
+            tokens.append(
+                TokenListing(
+                    id: id,
+                    role: role,
+                    country: Nullable(country),
+                    label: Nullable(label),
+                    createdAt: created,
+                    lastUsedAt: Nullable(used),
+                    expiresAt: Nullable(expires),
+                    revokedAt: Nullable(revoked)
+                )
+            )
+        }
+        return tokens
     }
 
     func markUsed(id: Int64, at now: Date, in session: DatabaseSession) async throws {

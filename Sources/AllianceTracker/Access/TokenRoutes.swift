@@ -1,12 +1,15 @@
 import Hummingbird
 
-/// `POST /v1/tokens` and `DELETE /v1/tokens/{id}`: the secretariat's.
+/// `GET /v1/tokens`, `POST /v1/tokens` and `DELETE /v1/tokens/{id}`: the secretariat's.
 struct TokenRoutes {
     let tokens: TokenService
     let idempotency: Idempotency
 
     func register(on v1: RouterGroup<AppRequestContext>) {
         let group = v1.group("tokens").add(middleware: AccessPolicy.secretariat)
+        group.get { _, context in
+            try Response.json(TokenList(tokens: try await tokens.list(logger: context.logger)))
+        }
         group.post { request, context in
             let body = try await RequestBody<TokenRequest>(request, context: context)
             let actor = AuditActor(try context.requireIdentity)

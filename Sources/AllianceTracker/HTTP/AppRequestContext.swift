@@ -6,8 +6,8 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Who is asking: set by `AuthenticationMiddleware` from a valid bearer token.
     public var identity: Identity?
-    /// A bearer token was sent but is unknown, malformed or revoked.
-    public var credentialsRejected = false
+    /// Why a bearer token that was sent is not accepted; nil when none was sent or it was.
+    public var credentialsRejection: CredentialsRejection?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
