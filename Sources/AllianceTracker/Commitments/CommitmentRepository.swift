@@ -1,7 +1,7 @@
 import Foundation
 import PostgresNIO
 
-/// Every statement on commitments, and the catalogue look-ups their checks need.
+/// Every statement on commitments.
 struct CommitmentRepository: Sendable {
     private static let columns: PostgresQuery = """
         SELECT id, country::text, goal, operational_goal, indicator, title, description, baseline_year, baseline_value,

@@ -3,6 +3,7 @@ import Hummingbird
 /// `/v1/countries/{cc}/commitments`: a country's own, or any for the secretariat.
 struct CommitmentRoutes {
     let commitments: CommitmentService
+    let catalogue: CatalogueService
     let idempotency: Idempotency
 
     func register(on country: RouterGroup<AppRequestContext>) {
@@ -41,7 +42,7 @@ struct CommitmentRoutes {
 
     private func existingCountry(_ context: AppRequestContext) async throws -> String {
         let code = try context.countryParameter()
-        try await commitments.checkCountry(code, logger: context.logger)
+        try await catalogue.requireCountry(code, logger: context.logger)
         return code
     }
 

@@ -9,12 +9,6 @@ struct CommitmentService: Sendable {
     let catalogue = CatalogueRepository()
     let audit = AuditRepository()
 
-    /// Fails with `unknown_country` unless the country exists.
-    func checkCountry(_ code: String, logger: Logger) async throws {
-        let exists = Country.isCode(code) ? try await database.read(logger: logger) { try await catalogue.countryExists(code, in: $0) } : false
-        guard exists else { throw DomainError.unknownCountry(code) }
-    }
-
     func list(country: String, logger: Logger) async throws -> [Commitment] {
         try await database.read(logger: logger) { try await commitments.select(country: country, id: nil, in: $0) }
     }

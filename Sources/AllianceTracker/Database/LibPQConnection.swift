@@ -32,7 +32,7 @@ public final class LibPQConnection {
     @discardableResult
     public func execute(_ sql: String, parameters: [String?]) throws(LibPQError) -> [[String?]] {
         var copies: [UnsafeMutablePointer<CChar>?] = parameters.map { $0.map { strdup($0) } ?? nil }
-        defer { copies.forEach { free($0) } }
+        defer { for copy in copies { free(copy) } }
         let result = copies.withUnsafeMutableBufferPointer { buffer in
             buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { values in
                 PQexecParams(connection, sql, Int32(values.count), nil, values.baseAddress, nil, nil, 0)
