@@ -8,7 +8,7 @@ struct CatalogueRepository: Sendable {
         let rows = try await session.rows(
             """
             SELECT c.code::text, c.name, c.region, c.iso_official, c.eu_member_at_launch, c.founding_member,
-                   c.note, m.joined_on::text, m.left_on::text,
+                   c.note, m.id, m.joined_on::text, m.left_on::text,
                    coalesce(m.joined_on <= \(today)::date AND (m.left_on IS NULL OR m.left_on > \(today)::date), false)
             FROM countries c
             LEFT JOIN memberships m ON m.country = c.code
@@ -18,8 +18,8 @@ struct CatalogueRepository: Sendable {
         )
         var countries: [Country] = []
         for row in rows {
-            let (code, name, region, isoOfficial, eu, founding, note, joined, left, current) =
-                try row.decode((String, String, String, Bool, Bool, Bool, String?, String?, String?, Bool).self)
+            let (code, name, region, isoOfficial, eu, founding, note, id, joined, left, current) =
+                try row.decode((String, String, String, Bool, Bool, Bool, String?, Int64?, String?, String?, Bool).self)
             if countries.last?.code != code {
                 countries.append(
                     Country(
@@ -35,8 +35,8 @@ struct CatalogueRepository: Sendable {
                     )
                 )
             }
-            if let joined {
-                countries[countries.count - 1].memberships.append(.init(joinedOn: joined, leftOn: left))
+            if let id, let joined {
+                countries[countries.count - 1].memberships.append(.init(id: id, joinedOn: joined, leftOn: left))
                 countries[countries.count - 1].member = countries[countries.count - 1].member || current
             }
         }

@@ -1,5 +1,5 @@
 /// A member (or future member) of the Alliance with its membership periods.
-struct Country: Encodable, Sendable, Equatable {
+public struct Country: Encodable, Sendable, Equatable {
     var code: String
     var name: String
     var region: String
@@ -18,6 +18,7 @@ struct Country: Encodable, Sendable, Equatable {
     }
 
     struct Membership: Codable, Sendable, Equatable {
+        var id: Int64
         var joinedOn: String
         var leftOn: String?
     }

@@ -12,7 +12,7 @@ enum DatabaseErrors {
             switch state {
             case "23505":
                 return DomainError(.alreadyExists, "This would duplicate an existing record (\(constraint)).")
-            case "23503", "23514", "22003", "22001", "23502":
+            case "23503", "23514", "23P01", "22003", "22001", "23502", "22008":
                 return DomainError(.constraintViolation, "The database refused the change (\(constraint)).")
             case "22021", "22P05":
                 // U+0000, which text and jsonb cannot hold; `RequestBody` refuses it in bodies first

@@ -16,6 +16,9 @@ public enum FieldErrorCode: String, CaseIterable, Codable, Sendable {
     case notInFuture = "not_in_future"
     case invalidTitle = "invalid_title"
     case invalidNature = "invalid_nature"
+    case invalidCode = "invalid_code"
+    case invalidRegion = "invalid_region"
+    case invalidName = "invalid_name"
 
     // References to the catalogue.
     case unknownCountry = "unknown_country"

@@ -30,6 +30,7 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     case unknownVersion = "unknown_version"
     case unknownToken = "unknown_token"
     case unknownException = "unknown_exception"
+    case unknownMembership = "unknown_membership"
     case noRelease = "no_release"
 
     // The state of what is asked for.
@@ -41,6 +42,7 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     case alreadySubmitted = "already_submitted"
     case nothingToSubmit = "nothing_to_submit"
     case notSubmitted = "not_submitted"
+    case overlappingMembership = "overlapping_membership"
 
     // The service.
     case databaseUnavailable = "database_unavailable"

@@ -13,10 +13,10 @@ extension ProblemCode {
         case .unauthorized: .unauthorized
         case .forbidden: .forbidden
         case .notFound, .unknownCountry, .unknownIndicator, .unknownCycle, .unknownCommitment, .unknownReport,
-            .unknownVersion, .unknownToken, .unknownException, .noRelease:
+            .unknownVersion, .unknownToken, .unknownException, .unknownMembership, .noRelease:
             .notFound
         case .alreadyExists, .cycleNotOpen, .cycleLocked, .reportUnderReview, .alreadySubmitted, .nothingToSubmit,
-            .notSubmitted:
+            .notSubmitted, .overlappingMembership:
             .conflict
         case .databaseUnavailable, .timedOut, .retry: .serviceUnavailable
         case .internalError: .internalServerError
@@ -47,6 +47,7 @@ extension ProblemCode {
         case .unknownVersion: "No such version"
         case .unknownToken: "Unknown token"
         case .unknownException: "Unknown lock exception"
+        case .unknownMembership: "Unknown membership period"
         case .noRelease: "Not published"
         case .alreadyExists: "Already exists"
         case .constraintViolation: "The request breaks a rule"
@@ -56,6 +57,7 @@ extension ProblemCode {
         case .alreadySubmitted: "Already submitted"
         case .nothingToSubmit: "Nothing to submit"
         case .notSubmitted: "Not submitted"
+        case .overlappingMembership: "Membership periods overlap"
         case .databaseUnavailable: "Database unavailable"
         case .timedOut: "Request timed out"
         case .retry: "Conflicting changes"
@@ -71,7 +73,7 @@ extension ProblemCode {
         case .badRequest, .malformedJSON, .invalidBody, .invalidParameter, .bodyTooLarge, .methodNotAllowed, .validationFailed,
             .invalidIdempotencyKey, .idempotencyKeyReused, .preconditionRequired, .versionMismatch, .unauthorized, .forbidden,
             .notFound, .unknownCountry, .unknownIndicator, .unknownCycle, .unknownCommitment, .unknownReport, .unknownVersion,
-            .unknownToken, .unknownException, .noRelease, .alreadyExists, .constraintViolation, .cycleNotOpen, .cycleLocked, .reportUnderReview,
+            .unknownToken, .unknownException, .unknownMembership, .noRelease, .alreadyExists, .overlappingMembership, .constraintViolation, .cycleNotOpen, .cycleLocked, .reportUnderReview,
             .alreadySubmitted, .nothingToSubmit, .notSubmitted, .internalError:
             nil
         }

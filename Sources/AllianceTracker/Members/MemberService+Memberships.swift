@@ -1,0 +1,71 @@
+import Foundation
+import Logging
+
+/// Opening and closing membership periods. A country is a member on day d when
+/// `joined_on ≤ d < left_on`; one country's periods never overlap.
+extension MemberService {
+    /// Opens a period from `joinedOn` (409 `overlapping_membership` when it meets another).
+    public func join(
+        country code: String,
+        joinedOn: String?,
+        reason: String?,
+        actor: AuditActor,
+        in outer: DatabaseSession? = nil,
+        logger: Logger
+    ) async throws -> MembershipPeriod {
+        let now = clock.now()
+        return try await database.within(outer, logger: logger) { session in
+            guard Country.isCode(code), try await repository.lock(code, in: session) != nil else { throw DomainError.unknownCountry(code) }
+            let reason = try ChangeReason.check(reason)
+            let joined = try MembershipDay.check(joinedOn, field: "joined_on")
+            let periods = try await repository.memberships(code, in: session)
+            if let clash = periods.first(where: { $0.overlaps(from: joined, until: nil) }) { throw DomainError.overlaps(clash) }
+            let period = try await repository.insertMembership(code, joinedOn: joined, in: session)
+            let entry = AuditRecord(.membershipJoined, by: actor, country: code, entityID: String(period.id), new: period.auditState, reason: reason)
+            try await audit.record(entry, at: now, in: session)
+            return period
+        }
+    }
+
+    /// Sets the leaving date of period `id`, or of the open period when `id` is nil
+    /// (`alliance country leave`).
+    public func end(
+        country code: String,
+        id: Int64?,
+        leftOn: String?,
+        reason: String?,
+        actor: AuditActor,
+        in outer: DatabaseSession? = nil,
+        logger: Logger
+    ) async throws -> MembershipPeriod {
+        let now = clock.now()
+        return try await database.within(outer, logger: logger) { session in
+            guard Country.isCode(code), try await repository.lock(code, in: session) != nil else { throw DomainError.unknownCountry(code) }
+            let periods = try await repository.memberships(code, in: session)
+            let found = id.map { id in periods.first { $0.id == id } } ?? periods.first { $0.left == nil }
+            guard let period = found else { throw id.map(DomainError.unknownMembership) ?? DomainError.noOpenMembership(code) }
+            let reason = try ChangeReason.check(reason)
+            let left = try MembershipDay.check(leftOn, field: "left_on")
+            guard left > period.joinedOn else {
+                throw DomainError.invalid("left_on", .invalidDates, "must be after joined_on (\(period.joinedOn)), not '\(left)'")
+            }
+            if left == period.left { return period }
+            if let clash = periods.first(where: { $0.id != period.id && $0.overlaps(from: period.joinedOn, until: left) }) {
+                throw DomainError.overlaps(clash)
+            }
+            try await repository.setLeftOn(period.id, left, in: session)
+            let changed = MembershipPeriod(id: period.id, joinedOn: period.joinedOn, leftOn: left)
+            let entry = AuditRecord(
+                .membershipChanged,
+                by: actor,
+                country: code,
+                entityID: String(period.id),
+                old: period.auditState,
+                new: changed.auditState,
+                reason: reason
+            )
+            try await audit.record(entry, at: now, in: session)
+            return changed
+        }
+    }
+}
