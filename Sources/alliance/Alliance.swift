@@ -9,7 +9,7 @@ struct Alliance: AsyncParsableCommand {
         commandName: "alliance",
         abstract: "The Global Alliance commitment-tracking service.",
         discussion: "Configured from the environment: DATABASE_URL, PORT (8080), HOST (127.0.0.1), LOG_LEVEL (info).",
-        subcommands: [Migrate.self, Seed.self, TokenCommand.self, Import.self, Serve.self]
+        subcommands: [Migrate.self, Seed.self, TokenCommand.self, CountryCommand.self, Import.self, Serve.self]
     )
 }
 

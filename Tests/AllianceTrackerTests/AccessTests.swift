@@ -29,6 +29,10 @@ import Testing
         (.get, "/v1/tokens", .secretariat),
         (.post, "/v1/tokens", .secretariat),
         (.delete, "/v1/tokens/999999", .secretariat),
+        (.post, "/v1/countries", .secretariat),
+        (.patch, "/v1/countries/FR", .secretariat),
+        (.post, "/v1/countries/FR/memberships", .secretariat),
+        (.patch, "/v1/countries/FR/memberships/999999", .secretariat),
     ]
 
     @Test func everyProtectedRouteFollowsTheMatrix() async throws {

@@ -73,7 +73,8 @@ extension ProblemCode {
         case .badRequest, .malformedJSON, .invalidBody, .invalidParameter, .bodyTooLarge, .methodNotAllowed, .validationFailed,
             .invalidIdempotencyKey, .idempotencyKeyReused, .preconditionRequired, .versionMismatch, .unauthorized, .forbidden,
             .notFound, .unknownCountry, .unknownIndicator, .unknownCycle, .unknownCommitment, .unknownReport, .unknownVersion,
-            .unknownToken, .unknownException, .unknownMembership, .noRelease, .alreadyExists, .overlappingMembership, .constraintViolation, .cycleNotOpen, .cycleLocked, .reportUnderReview,
+            .unknownToken, .unknownException, .unknownMembership, .noRelease, .alreadyExists, .overlappingMembership, .constraintViolation,
+            .cycleNotOpen, .cycleLocked, .reportUnderReview,
             .alreadySubmitted, .nothingToSubmit, .notSubmitted, .internalError:
             nil
         }

@@ -33,7 +33,14 @@ public struct MemberService: Sendable {
         return try await database.within(outer, logger: logger) { session in
             if try await repository.nameTaken(input.name, except: input.code, in: session) { throw DomainError.nameTaken(input.name) }
             guard try await repository.insert(input, in: session) else { throw DomainError.countryExists(input.code) }
-            let entry = AuditRecord(.countryCreated, by: actor, country: input.code, entityID: input.code, new: Self.auditState(input), reason: reason)
+            let entry = AuditRecord(
+                .countryCreated,
+                by: actor,
+                country: input.code,
+                entityID: input.code,
+                new: Self.auditState(input),
+                reason: reason
+            )
             try await audit.record(entry, at: now, in: session)
             guard let country = try await catalogue.countries(code: input.code, today: today, in: session).first else { throw MissingRow() }
             return country
