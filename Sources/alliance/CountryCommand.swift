@@ -24,8 +24,8 @@ struct CountryCommand: AsyncParsableCommand {
         @Option(help: "A note shown with the country.") var note: String?
         @Option(help: "Why, for the audit log.") var reason: String
 
-        func run() async throws {
-            let input = CountryInput(
+        var input: CountryInput {
+            CountryInput(
                 code: code,
                 name: name,
                 region: region,
@@ -34,6 +34,16 @@ struct CountryCommand: AsyncParsableCommand {
                 foundingMember: founding,
                 note: note
             )
+        }
+
+        /// Refuses a malformed code, name or region before connecting.
+        func validate() throws {
+            let problems = input.problems()
+            if !problems.isEmpty { throw ValidationError(DomainError.invalid(problems).description) }
+        }
+
+        func run() async throws {
+            let input = input
             try await withMembers { members, logger in
                 _ = try await members.addCountry(input, reason: reason, actor: .commandLine, logger: logger)
             }
@@ -47,6 +57,8 @@ struct CountryCommand: AsyncParsableCommand {
         @Argument(help: "The country's code.") var code: String
         @Option(help: "The joining date, such as 2025-03-31: a member from this day.") var on: String
         @Option(help: "Why, for the audit log.") var reason: String
+
+        func validate() throws { try checkDate(on) }
 
         func run() async throws {
             let period = try await withMembers { members, logger in
@@ -63,12 +75,23 @@ struct CountryCommand: AsyncParsableCommand {
         @Option(help: "The leaving date, such as 2025-03-31: no longer a member from this day.") var on: String
         @Option(help: "Why, for the audit log.") var reason: String
 
+        func validate() throws { try checkDate(on) }
+
         func run() async throws {
             let period = try await withMembers { members, logger in
                 try await members.end(country: code, id: nil, leftOn: on, reason: reason, actor: .commandLine, logger: logger)
             }
             print("\(code) is a member from \(period.joinedOn) until the day before \(period.left ?? on) (membership \(period.id))")
         }
+    }
+}
+
+/// A bad `--on` stops the command before it connects, with the same message as the API's.
+private func checkDate(_ text: String) throws {
+    do {
+        _ = try MembershipDay.check(text, field: "--on")
+    } catch let error as DomainError {
+        throw ValidationError(error.fields.first?.message ?? error.detail)
     }
 }
 

@@ -48,7 +48,7 @@ public struct CountryInput: Codable, Sendable, Equatable {
     static let patchable: Set<String> = ["name", "region", "iso_official", "eu_member_at_launch", "founding_member", "note"]
 
     /// The rules that need no database.
-    func problems() -> [FieldError] {
+    public func problems() -> [FieldError] {
         var problems: [FieldError] = []
         if !Country.isCode(code) {
             problems.append(.init(field: "code", code: .invalidCode, message: "must be two capital letters (ISO 3166-1 alpha-2), not '\(code)'"))
