@@ -46,6 +46,9 @@ import Testing
             // the same patch again changes nothing and audits nothing
             #expect(try await r.send(.patch, "/v1/countries/IS", token: r.secretariat, json: patch).status == .ok)
             #expect(try sql(r.url, "SELECT count(*) FROM audit_log WHERE entity = 'country'") == [["2"]])
+            // who: the secretariat's token
+            let who = try sql(r.url, "SELECT DISTINCT actor_token::text FROM audit_log WHERE entity = 'country'")
+            #expect(who == [[String(r.secretariat.split(separator: "_")[1])]])
         }
     }
 
@@ -79,6 +82,11 @@ import Testing
             try await refused(.patch, "/v1/countries/FR", ["name": NSNull(), "reason": "why"], .unprocessableContent, "invalid_type")
             try await refused(.patch, "/v1/countries/FR", ["name": "Germany", "reason": "why"], .conflict, "already_exists")
             try await refused(.patch, "/v1/countries/FR", ["region": "Mars", "reason": "why"], .unprocessableContent, "invalid_region")
+            try await r.send(.patch, "/v1/countries/FR", token: r.secretariat, json: ["note", "x"]).expectProblem(
+                .unprocessableContent,
+                code: "invalid_body"
+            )
+            try await refused(.post, "/v1/countries", with(["founding_member": "yes"]), .unprocessableContent, "invalid_body")
             #expect(try sql(r.url, "SELECT count(*) FROM countries") == [["55"]])
             #expect(try sql(r.url, "SELECT name, region, note IS NULL FROM countries WHERE code = 'FR'") == [["France", "Europe", "t"]])
             #expect(try sql(r.url, "SELECT count(*) FROM audit_log WHERE entity = 'country'") == [["0"]])

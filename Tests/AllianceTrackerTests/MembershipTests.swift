@@ -93,6 +93,14 @@ import Testing
                 "invalid_date"
             )
             try await refused(.post, "/v1/countries/XK/memberships", ["reason": "x"], .unprocessableContent, "missing_field")
+            try await refused(.post, "/v1/countries/XK/memberships", ["joined_on": 20_250_101, "reason": "x"], .unprocessableContent, "invalid_body")
+            try await refused(
+                .post,
+                "/v1/countries/XK/memberships",
+                ["joined_on": "1999-12-31", "reason": "x"],
+                .unprocessableContent,
+                "invalid_date"
+            )
             let leave = "/v1/countries/FR/memberships/\(france)"
             try await refused(.patch, leave, ["left_on": "2012-12-05", "reason": "x"], .unprocessableContent, "invalid_dates")
             try await refused(.patch, leave, ["left_on": "2011-01-01", "reason": "x"], .unprocessableContent, "invalid_dates")
