@@ -40,13 +40,16 @@ struct DemoOpenYear {
         return fate == .submitted(late: false) && (index - fixed.count) % 10 == 2 ? .submitted(late: true) : fate
     }
 
+    /// The four indicators docs/filing-a-report.md files; the demo's reports give all of them.
+    static let required = ["dedicated_le_unit", "icse_victims_identified", "notice_takedown_median_days", "offenders_convicted"]
+
     var opensOn: Date { day.addingTimeInterval(-56 * 86_400) }
 
     func openCycle() async throws {
         let cycles = CycleService(database: demo.database, clock: AppClock(now: opensOn))
         guard try await cycles.existingCycle(demo.year, in: demo.session) == nil else { return }
         let days = [opensOn, day.addingTimeInterval(-5 * 86_400), day.addingTimeInterval(42 * 86_400)].map(AppClock.dayFormatter.string)
-        let input = CycleInput(opensOn: days[0], dueOn: days[1], locksOn: days[2], requiredIndicators: nil)
+        let input = CycleInput(opensOn: days[0], dueOn: days[1], locksOn: days[2], requiredIndicators: Self.required)
         _ = try await cycles.put(demo.year, input, actor: .commandLine, in: demo.session, logger: demo.session.logger)
     }
 
