@@ -93,13 +93,31 @@ import Testing
 
             var config = TestDatabase.config(url)
             config.clock = clock
+            let france = try makeToken(url, role: "country", country: "FR")
+            let headers: HTTPFields = [.authorization: "Bearer \(france)", .contentType: "application/json"]
+            let draft = ByteBuffer(string: #"{"values":[{"indicator":"dedicated_le_unit","value":true}]}"#)
             try await buildApplication(config: config).test(.router) { client in
                 try await client.execute(uri: "/v1/cycles/2025", method: .get) { response in
                     #expect(response.status == .ok)
                     let cycle = try response.json()
                     #expect((cycle["expected_reporters"] as? [String])?.contains("FR") == true)
                 }
+                // the seeding day is inside 2025's window, and 2024 is locked: France can start 2025 only
+                try await client.execute(uri: "/v1/countries/FR/reports/2024", method: .put, headers: headers, body: draft) { response in
+                    #expect(response.status == .conflict)
+                    let problem = try response.json()
+                    #expect(problem["code"] as? String == "cycle_locked")
+                }
+                try await client.execute(uri: "/v1/countries/FR/reports/2025", method: .put, headers: headers, body: draft) { response in
+                    #expect(response.status == .created)
+                    #expect(response.headers[.eTag] == "\"1\"")
+                }
             }
+            #expect(
+                try sql(url, "SELECT year, status, current_version FROM reports WHERE country = 'FR' AND year >= 2024 ORDER BY year") == [
+                    ["2024", "accepted", "1"], ["2025", "draft", "1"],
+                ]
+            )
         }
     }
 }
