@@ -27,7 +27,7 @@ struct DemoOpenYear {
     /// France has not started, so that docs/filing-a-report.md can file its report from
     /// scratch. Of the others, in alphabetical order: the first is accepted, the second
     /// has an amendment waiting, the third was returned; the rest go round a mix where
-    /// half have submitted (one in five of those late), a quarter hold a draft and a
+    /// half have submitted (every tenth of the round late: 5 of 22 on 48 members), a quarter hold a draft and a
     /// quarter have not started.
     static let filingGuideCountry = "FR"
 
