@@ -95,7 +95,9 @@ struct Seed: AsyncParsableCommand {
         }
         if let outcome {
             if let years = outcome.years {
-                print("seed: demo: \(outcome.reports) made-up reports and \(outcome.releases) releases for \(years.lowerBound)-\(years.upperBound)")
+                print(
+                    "seed: demo: \(outcome.reports) made-up reports and \(outcome.releases) releases for \(years.lowerBound)-\(years.upperBound); \(years.upperBound) is left open"
+                )
             } else {
                 print("seed: demo: demo data already present; nothing added")
             }

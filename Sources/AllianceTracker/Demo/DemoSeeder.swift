@@ -1,9 +1,10 @@
 import Foundation
 import Logging
 
-/// `alliance seed --demo`: made-up reports for every member from 2013 to last year,
-/// with gaps, late submissions, returned and amended reports and a few
-/// not-available values; accepted and released year by year. The history is
+/// `alliance seed --demo`: made-up reports for every member from 2013 to the year
+/// before last, with gaps, late submissions, returned and amended reports and a few
+/// not-available values; accepted and released year by year. Last year's cycle is
+/// left open and unpublished, with reports at every stage (`DemoOpenYear`). The history is
 /// written through the services, each step with a clock set to its moment, so it
 /// is validated and audited as real reports are. Every report is marked `demo`,
 /// and the public responses say so. Seeding again adds nothing.
@@ -22,6 +23,8 @@ public struct DemoSeeder: Sendable {
         public let years: ClosedRange<Int>?
         public let reports: Int
         public let releases: Int
+        /// The year left open and unpublished: the last of `years`.
+        public var openYear: Int? { years?.upperBound }
         public var alreadyPresent: Bool { years == nil }
     }
 
@@ -36,6 +39,12 @@ public struct DemoSeeder: Sendable {
             var releases = 0
             for year in years {
                 let demoYear = DemoYear(year: year, kinds: kinds, database: database, disclosure: disclosure, session: session)
+                guard year < lastYear else {
+                    let open = DemoOpenYear(demo: demoYear, day: AppClock.dayFormatter.date(from: clock.today()) ?? clock.now())
+                    try await open.openCycle()
+                    reports += try await open.fileReports()
+                    continue
+                }
                 try await demoYear.openCycle()
                 let filed = try await demoYear.fileReports()
                 reports += filed.count

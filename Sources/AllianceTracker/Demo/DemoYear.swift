@@ -17,7 +17,7 @@ struct DemoYear {
         ISO8601DateFormatter().date(from: text)!
     }
 
-    private func reports(at moment: Date) -> ReportService {
+    func reports(at moment: Date) -> ReportService {
         ReportService(database: database, clock: AppClock(now: moment))
     }
 
@@ -89,7 +89,7 @@ struct DemoYear {
     }
 
     /// Saves the country's next version at `moment` and submits it.
-    private func file(_ country: String, correction: Bool, at moment: Date) async throws {
+    func file(_ country: String, correction: Bool, at moment: Date) async throws {
         let service = reports(at: moment)
         _ = try await service.save(
             country: country,
@@ -110,7 +110,7 @@ struct DemoYear {
         )
     }
 
-    private func review(_ country: String, _ decision: ReviewDecision, at moment: Date) async throws {
+    func review(_ country: String, _ decision: ReviewDecision, at moment: Date) async throws {
         let comment = decision == .return ? "Demo data: please check the figures." : nil
         _ = try await reports(at: moment).review(
             country: country,
@@ -124,7 +124,7 @@ struct DemoYear {
         )
     }
 
-    private func content(_ country: String, correction: Bool) -> ReportInput {
+    func content(_ country: String, correction: Bool) -> ReportInput {
         let values = DemoReports.values(country: country, year: year, correction: correction).map { value in
             ReportInput.ValueInput(
                 indicator: value.indicator,

@@ -1,0 +1,123 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import AllianceTracker
+
+@Suite struct DemoTests {
+    @Test func demoDataFillsEveryYearFrom2013AndPublishesAllButTheLast() async throws {
+        try await TestDatabase.withFreshDatabase { url async throws in
+            let clock = AppClock(now: ISO8601DateFormatter().date(from: "2026-11-22T12:00:00Z")!)
+            let outcome = try await withDatabase(url, logger: TestDatabase.logger) { database in
+                try await DemoSeeder(clock: clock).seed(database, logger: TestDatabase.logger)
+            }
+            #expect(outcome.years == 2013...2025)
+            #expect(outcome.openYear == 2025)
+            #expect(try sql(url, "SELECT count(DISTINCT year) FROM summary_releases WHERE demo") == [["12"]])
+            #expect(try sql(url, "SELECT bool_and(demo) FROM reports") == [["t"]])
+            // gaps, late submissions, returned and amended reports, not-available values
+            #expect(try sql(url, "SELECT count(*) < 13 * 48 FROM reports") == [["t"]])
+            #expect(
+                try sql(
+                    url,
+                    """
+                    SELECT count(*) > 0 FROM reports r JOIN reporting_cycles c ON c.year = r.year
+                    WHERE (r.first_submitted_at AT TIME ZONE 'UTC')::date > c.due_on
+                    """
+                ) == [["t"]]
+            )
+            #expect(try sql(url, "SELECT count(*) > 0 FROM reports WHERE accepted_version > 1") == [["t"]])
+            #expect(try sql(url, "SELECT count(*) > 0 FROM summary_releases WHERE release = 2") == [["t"]])
+            #expect(try sql(url, "SELECT count(*) > 0 FROM report_values WHERE not_available IS NOT NULL") == [["t"]])
+            // seeding again adds nothing
+            let again = try await withDatabase(url, logger: TestDatabase.logger) { database in
+                try await DemoSeeder(clock: clock).seed(database, logger: TestDatabase.logger)
+            }
+            #expect(again.alreadyPresent)
+            #expect(try sql(url, "SELECT count(*) FROM summary_releases") == [["\(outcome.releases)"]])
+
+            var config = TestDatabase.config(url)
+            config.clock = clock
+            let app = try buildApplication(config: config)
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/v1/public/overview", method: .get) { response in
+                    let overview = try response.json()
+                    #expect(overview["demo"] as? Bool == true)
+                    #expect((overview["notice"] as? String)?.contains("Demonstration") == true)
+                    let years = (overview["years"] as? [[String: Any]])?.compactMap { $0["year"] as? Int }
+                    #expect(years == Array(2013...2024))  // 2025 is open, not published
+                }
+            }
+        }
+    }
+
+    /// Seeded on 2026-11-29, 2025 is open: it opened 2026-10-04, was due 2026-11-24, locks 2027-01-10.
+    @Test func lastYearIsLeftOpenWithReportsAtEveryStage() async throws {
+        try await TestDatabase.withFreshDatabase { url async throws in
+            let clock = AppClock(now: ISO8601DateFormatter().date(from: "2026-11-29T08:00:00Z")!)
+            let seed = {
+                try await withDatabase(url, logger: TestDatabase.logger) { try await DemoSeeder(clock: clock).seed($0, logger: TestDatabase.logger) }
+            }
+            let outcome = try await seed()
+            #expect(outcome.openYear == 2025)
+            #expect(
+                try sql(url, "SELECT opens_on::text, due_on::text, locks_on::text FROM reporting_cycles WHERE year = 2025")
+                    == [["2026-10-04", "2026-11-24", "2027-01-10"]]
+            )
+            #expect(try sql(url, "SELECT count(*) FROM summary_releases WHERE year = 2025") == [["0"]])
+            #expect(try sql(url, "SELECT count(DISTINCT year), min(year), max(year) FROM summary_releases") == [["12", "2013", "2024"]])
+            #expect(try sql(url, "SELECT count(*) FROM reports WHERE year = 2025 AND country = 'FR'") == [["0"]])
+            #expect(try sql(url, "SELECT bool_and(demo) FROM reports WHERE year = 2025") == [["t"]])
+            let stages = """
+                SELECT CASE WHEN r.accepted_version IS NOT NULL AND r.status = 'submitted' THEN 'amendment_submitted'
+                            WHEN r.status = 'submitted' AND (r.first_submitted_at AT TIME ZONE 'UTC')::date > c.due_on THEN 'submitted late'
+                            ELSE r.status END, count(*)
+                FROM reports r JOIN reporting_cycles c USING (year) WHERE year = 2025 GROUP BY 1 ORDER BY 1
+                """
+            let expected = try sql(url, "SELECT count(*) FROM cycle_expected_reporters WHERE year = 2025")[0][0].flatMap { Int($0) } ?? 0
+            #expect(expected == 48)
+            #expect(
+                try sql(url, stages) == [
+                    ["accepted", "1"], ["amendment_submitted", "1"], ["draft", "11"], ["returned", "1"], ["submitted", "17"],
+                    ["submitted late", "5"],
+                ]
+            )
+            // every step went through the services: audited at its moment, none after the seeding day
+            #expect(try sql(url, "SELECT count(*) FROM audit_log WHERE year = 2025 AND action = 'report.submitted'") == [["26"]])
+            #expect(try sql(url, "SELECT max(at) < '2026-11-29' FROM audit_log WHERE year = 2025") == [["t"]])
+
+            let reports = try sql(url, "SELECT count(*) FROM reports")
+            #expect(try await seed().alreadyPresent)
+            #expect(try sql(url, "SELECT count(*) FROM reports") == reports)
+
+            var config = TestDatabase.config(url)
+            config.clock = clock
+            let france = try makeToken(url, role: "country", country: "FR")
+            let headers: HTTPFields = [.authorization: "Bearer \(france)", .contentType: "application/json"]
+            let draft = ByteBuffer(string: #"{"values":[{"indicator":"dedicated_le_unit","value":true}]}"#)
+            try await buildApplication(config: config).test(.router) { client in
+                try await client.execute(uri: "/v1/cycles/2025", method: .get) { response in
+                    #expect(response.status == .ok)
+                    let cycle = try response.json()
+                    #expect((cycle["expected_reporters"] as? [String])?.contains("FR") == true)
+                }
+                // the seeding day is inside 2025's window, and 2024 is locked: France can start 2025 only
+                try await client.execute(uri: "/v1/countries/FR/reports/2024", method: .put, headers: headers, body: draft) { response in
+                    #expect(response.status == .conflict)
+                    let problem = try response.json()
+                    #expect(problem["code"] as? String == "cycle_locked")
+                }
+                try await client.execute(uri: "/v1/countries/FR/reports/2025", method: .put, headers: headers, body: draft) { response in
+                    #expect(response.status == .created)
+                    #expect(response.headers[.eTag] == "\"1\"")
+                }
+            }
+            #expect(
+                try sql(url, "SELECT year, status, current_version FROM reports WHERE country = 'FR' AND year >= 2024 ORDER BY year") == [
+                    ["2024", "accepted", "1"], ["2025", "draft", "1"],
+                ]
+            )
+        }
+    }
+}
