@@ -17,9 +17,11 @@ struct Worklist: Encodable, Sendable {
         self.dueOn = dueOn
         self.today = today
         self.counts = counts
-        byStatus = Dictionary(uniqueKeysWithValues: WorklistStatus.allCases.map { status in
-            (status.rawValue, rows.count { $0.status == status })
-        })
+        byStatus = Dictionary(
+            uniqueKeysWithValues: WorklistStatus.allCases.map { status in
+                (status.rawValue, rows.count { $0.status == status })
+            }
+        )
         reports = filter.map { wanted in rows.filter { wanted.contains($0.status) } } ?? rows
     }
 

@@ -29,8 +29,8 @@ struct WorklistRepository: Sendable {
                        FROM (SELECT * FROM report_values WHERE report_id = f.id AND version = f.accepted_version) a
                        FULL JOIN (SELECT * FROM report_values WHERE report_id = f.id AND version = f.current_version) b
                             ON b.indicator = a.indicator
-                       WHERE a.indicator IS NULL OR b.indicator IS NULL
-                          OR (a.value, a.not_available, a.note, a.source, a.nature)
+                       -- an indicator in one version only meets a row of nulls: its nature is never null
+                       WHERE (a.value, a.not_available, a.note, a.source, a.nature)
                              IS DISTINCT FROM (b.value, b.not_available, b.note, b.source, b.nature)
                    ) END
             FROM reporting_cycles c
