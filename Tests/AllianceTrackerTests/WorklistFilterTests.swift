@@ -23,7 +23,10 @@ import Testing
                 #expect(narrowed["by_status"] as? [String: Int] == all["by_status"] as? [String: Int])
             }
 
-            for query in ["?status=late", "?status=", "?status=draft&status=Draft"] {
+            for query in [
+                "?status=late", "?status=", "?status=draft&status=Draft", "?status=draft,returned", "?status=%00",
+                "?format=csv&status=\(String(repeating: "x", count: 5000))",
+            ] {
                 let refused = try await r.send(.get, "/v1/cycles/2024/reports\(query)", token: r.secretariat)
                 try refused.expectProblem(.badRequest, code: "invalid_parameter")
                 let fields = try #require(try refused.json()["errors"] as? [[String: Any]])
@@ -54,6 +57,8 @@ import Testing
             let narrowed = try await r.send(.get, "/v1/cycles/2024/reports?format=csv&status=draft", token: r.secretariat)
             #expect(narrowed.text.components(separatedBy: "\r\n").dropFirst() == ["DE,true,draft,1,,,,,2025-02-16T09:00:00Z,", ""])
             try await r.send(.get, "/v1/cycles/2024/reports?format=xml", token: r.secretariat).expectProblem(.badRequest, code: "invalid_parameter")
+            let asked = try await r.send(.get, "/v1/cycles/2024/reports?format=json", token: r.secretariat, headers: [.accept: "text/csv"])
+            #expect(asked.headers[.contentType] == "application/json")
         }
     }
 
@@ -61,7 +66,9 @@ import Testing
         try await withReporting { r in
             try await r.openCycle2024()
             try await r.send(.get, "/v1/cycles/2031/reports", token: r.secretariat).expectProblem(.notFound, code: "unknown_cycle")
-            try await r.send(.get, "/v1/cycles/1999/reports", token: r.secretariat).expectProblem(.badRequest, code: "invalid_parameter")
+            for year in ["1999", "abc", "2024.0"] {
+                try await r.send(.get, "/v1/cycles/\(year)/reports", token: r.secretariat).expectProblem(.badRequest, code: "invalid_parameter")
+            }
             try await r.send(.get, "/v1/cycles/2024/reports", token: r.france).expectProblem(.forbidden, code: "forbidden")
             try await r.send(.get, "/v1/cycles/2024/reports?format=csv", token: r.germany).expectProblem(.forbidden, code: "forbidden")
             try await r.send(.get, "/v1/cycles/2024/reports", token: nil).expectProblem(.unauthorized, code: "unauthorized")
