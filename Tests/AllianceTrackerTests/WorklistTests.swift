@@ -86,6 +86,21 @@ import Testing
             #expect(rows["IT"]?["last_change_at"] as? String == "2025-02-16T10:00:00Z")
             #expect(rows["IT"]?["on_time"] as? Bool == true)
 
+            for country in ["PL", "BE"] {
+                #expect(rows[country]?["version"] as? Int == 2, "\(country)")
+                #expect(rows[country]?["accepted_version"] as? Int == 1, "\(country)")
+                #expect(rows[country]?["changes_since_accepted"] as? Int == 1, "\(country)")
+                #expect(rows[country]?["first_submitted_at"] as? String == "2025-02-16T10:00:00Z", "\(country)")
+            }
+            for country in ["IT", "ES"] {
+                #expect(rows[country]?["version"] as? Int == 1, "\(country)")
+                #expect(rows[country]?["accepted_version"] is NSNull, "\(country)")
+                #expect(rows[country]?["changes_since_accepted"] is NSNull, "\(country)")
+                #expect(rows[country]?["on_time"] as? Bool == true, "\(country)")
+                #expect(rows[country]?["days_late"] is NSNull, "\(country)")
+            }
+            #expect(rows["NL"]?["version"] as? Int == 1 && rows["NL"]?["accepted_version"] as? Int == 1)
+            #expect(rows.values.allSatisfy { $0["expected"] as? Bool == true })
             // the count equals the diff endpoint's
             for country in ["FR", "PL", "BE", "NL"] {
                 let diff = try await r.send(.get, "\(Reporting.path(country))/diff", token: r.secretariat).json()
@@ -107,7 +122,12 @@ import Testing
             try await r.file("IT")
             try await r.submit("IT", version: 1)
             r.clock.set("2025-03-31T23:59:00Z")
+            try await r.file("NL")
+            try await r.submit("NL", version: 1)
             var rows = try await r.worklistRows()
+            // submitted on the due date: on time
+            #expect(rows["NL"]?["on_time"] as? Bool == true)
+            #expect(rows["NL"]?["days_late"] is NSNull)
             #expect(rows["AT"]?["days_late"] is NSNull)
             #expect(rows["AT"]?["on_time"] is NSNull)
             r.clock.set("2025-04-01T00:00:00Z")
@@ -131,7 +151,8 @@ import Testing
             let counts = try #require(body["counts"] as? [String: Any])
             let reports = try #require(body["reports"] as? [[String: Any]])
             #expect(counts["on_time"] as? Int == reports.count { $0["expected"] as? Bool == true && $0["on_time"] as? Bool == true })
-            #expect(counts["submitted"] as? Int == 2)
+            #expect(counts["submitted"] as? Int == 3)
+            #expect(rows["NL"]?["on_time"] as? Bool == true)
 
             // a country no longer expected that filed still has its row, not counted
             try sql(r.url, "DELETE FROM cycle_expected_reporters WHERE year = 2024 AND country = 'AT'")
@@ -140,7 +161,7 @@ import Testing
             #expect(rows["AT"]?["expected"] as? Bool == false)
             #expect(rows["AT"]?["status"] as? String == "submitted")
             try await r.expectCountsAreTheCompleteness()
-            #expect(try await r.worklist()["counts"].flatMap { ($0 as? [String: Any])?["submitted"] as? Int } == 1)
+            #expect(try await r.worklist()["counts"].flatMap { ($0 as? [String: Any])?["submitted"] as? Int } == 2)
         }
     }
 }
