@@ -24,6 +24,7 @@ import Testing
         (.post, "/v1/cycles/2024/exceptions", .secretariat),
         (.get, "/v1/cycles", .secretariat),
         (.get, "/v1/cycles/2024/exceptions", .secretariat),
+        (.get, "/v1/cycles/2024/reports", .secretariat),
         (.delete, "/v1/cycles/2024/exceptions/999999", .secretariat),
         (.get, "/v1/audit", .authenticated),
         (.get, "/v1/tokens", .secretariat),

@@ -200,13 +200,14 @@ struct ReportRepository: Sendable {
     func markAccepted(reportID: Int64, at now: Date, in session: DatabaseSession) async throws {
         try await session.run(
             """
-            UPDATE reports SET status = 'accepted', accepted_version = current_version, accepted_at = \(now) WHERE id = \(reportID)
+            UPDATE reports SET status = 'accepted', accepted_version = current_version, accepted_at = \(now), reviewed_at = \(now)
+            WHERE id = \(reportID)
             """
         )
     }
 
-    func markReturned(reportID: Int64, in session: DatabaseSession) async throws {
-        try await session.run("UPDATE reports SET status = 'returned' WHERE id = \(reportID)")
+    func markReturned(reportID: Int64, at now: Date, in session: DatabaseSession) async throws {
+        try await session.run("UPDATE reports SET status = 'returned', reviewed_at = \(now) WHERE id = \(reportID)")
     }
 
     /// Demo reports are marked, so that the public responses say so.

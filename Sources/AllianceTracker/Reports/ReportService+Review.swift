@@ -65,7 +65,7 @@ extension ReportService {
             }
             switch decision {
             case .accept: try await reports.markAccepted(reportID: row.id, at: now, in: session)
-            case .return: try await reports.markReturned(reportID: row.id, in: session)
+            case .return: try await reports.markReturned(reportID: row.id, at: now, in: session)
             }
             try await auditTransition(
                 country: country,
