@@ -113,6 +113,19 @@ extension Database {
         return try await transaction(logger: logger, body)
     }
 
+    /// Runs `body` in one read-only snapshot: every statement sees the same committed
+    /// data, so that figures read by two statements (the worklist's rows and its
+    /// counts) agree even while reports are being reviewed.
+    func snapshot<Result: Sendable>(
+        logger: Logger,
+        _ body: @Sendable (DatabaseSession) async throws -> Result
+    ) async throws -> Result {
+        try await transaction(logger: logger) { session in
+            try await session.run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            return try await body(session)
+        }
+    }
+
     /// Runs `body` on a connection of its own, outside any transaction: for reads.
     func read<Result: Sendable>(logger: Logger, _ body: @Sendable (DatabaseSession) async throws -> Result) async throws -> Result {
         try await withConnection { connection in

@@ -12,7 +12,8 @@ struct WorklistService: Sendable {
     /// `year`'s worklist, its rows narrowed to `statuses` when given; counted to today's UTC date.
     func worklist(_ year: Int, statuses: Set<WorklistStatus>?, logger: Logger) async throws -> Worklist {
         let today = AppClock.dayFormatter.string(from: clock.now())
-        return try await database.read(logger: logger) { session in
+        // one snapshot, so that `counts` and the rows agree
+        return try await database.snapshot(logger: logger) { session in
             guard let cycle = try await cycles.cycle(year, in: session),
                 let counts = try await summaries.completeness(year, on: session)
             else { throw DomainError.unknownCycle(year) }
