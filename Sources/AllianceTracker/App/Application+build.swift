@@ -51,6 +51,7 @@ func buildRouter(
     let idempotency = Idempotency(database: database)
     CatalogueRoutes(catalogue: catalogue).register(on: v1)
     CycleRoutes(cycles: CycleService(database: database, clock: clock), idempotency: idempotency).register(on: v1)
+    ExpectedReporterRoutes(expected: ExpectedReporterService(database: database, clock: clock), idempotency: idempotency).register(on: v1)
     let country = v1.group("countries/{cc}").add(middleware: AccessPolicy.countryScoped)
     CommitmentRoutes(commitments: CommitmentService(database: database, clock: clock), catalogue: catalogue, idempotency: idempotency)
         .register(on: country)

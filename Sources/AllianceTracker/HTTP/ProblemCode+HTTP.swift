@@ -13,9 +13,9 @@ extension ProblemCode {
         case .unauthorized: .unauthorized
         case .forbidden: .forbidden
         case .notFound, .unknownCountry, .unknownIndicator, .unknownCycle, .unknownCommitment, .unknownReport,
-            .unknownVersion, .unknownToken, .unknownException, .noRelease:
+            .unknownVersion, .unknownToken, .unknownException, .unknownExpectedReporter, .noRelease:
             .notFound
-        case .alreadyExists, .cycleNotOpen, .cycleLocked, .reportUnderReview, .alreadySubmitted, .nothingToSubmit,
+        case .alreadyExists, .alreadyExpected, .cycleNotOpen, .cycleLocked, .reportUnderReview, .alreadySubmitted, .nothingToSubmit,
             .notSubmitted:
             .conflict
         case .databaseUnavailable, .timedOut, .retry: .serviceUnavailable
@@ -47,8 +47,10 @@ extension ProblemCode {
         case .unknownVersion: "No such version"
         case .unknownToken: "Unknown token"
         case .unknownException: "Unknown lock exception"
+        case .unknownExpectedReporter: "Not an expected reporter"
         case .noRelease: "Not published"
         case .alreadyExists: "Already exists"
+        case .alreadyExpected: "Already expected"
         case .constraintViolation: "The request breaks a rule"
         case .cycleNotOpen: "Reporting cycle not open"
         case .cycleLocked: "Reporting cycle locked"
@@ -71,7 +73,8 @@ extension ProblemCode {
         case .badRequest, .malformedJSON, .invalidBody, .invalidParameter, .bodyTooLarge, .methodNotAllowed, .validationFailed,
             .invalidIdempotencyKey, .idempotencyKeyReused, .preconditionRequired, .versionMismatch, .unauthorized, .forbidden,
             .notFound, .unknownCountry, .unknownIndicator, .unknownCycle, .unknownCommitment, .unknownReport, .unknownVersion,
-            .unknownToken, .unknownException, .noRelease, .alreadyExists, .constraintViolation, .cycleNotOpen, .cycleLocked, .reportUnderReview,
+            .unknownToken, .unknownException, .unknownExpectedReporter, .noRelease, .alreadyExists, .alreadyExpected,
+            .constraintViolation, .cycleNotOpen, .cycleLocked, .reportUnderReview,
             .alreadySubmitted, .nothingToSubmit, .notSubmitted, .internalError:
             nil
         }
