@@ -66,7 +66,13 @@ struct ExpectedReporterRepository: Sendable {
     }
 
     /// Adds the country explicitly and forgets an earlier removal of it.
-    func add(_ year: Int, _ input: ExpectedReporterInput, by actor: AuditActor, at now: Date, in session: DatabaseSession)
+    func add(
+        _ year: Int,
+        _ input: ExpectedReporterInput,
+        by actor: AuditActor,
+        at now: Date,
+        in session: DatabaseSession
+    )
         async throws -> ExpectedReporter
     {
         try await session.run("DELETE FROM cycle_expected_removals WHERE year = \(Int16(year)) AND country = \(input.country)")
@@ -86,7 +92,14 @@ struct ExpectedReporterRepository: Sendable {
     }
 
     /// Takes the country off the list and keeps the removal, so that a recompute leaves it off.
-    func remove(_ year: Int, country: String, reason: String, by actor: AuditActor, at now: Date, in session: DatabaseSession)
+    func remove(
+        _ year: Int,
+        country: String,
+        reason: String,
+        by actor: AuditActor,
+        at now: Date,
+        in session: DatabaseSession
+    )
         async throws -> ExpectedRemoval
     {
         try await session.run("DELETE FROM cycle_expected_reporters WHERE year = \(Int16(year)) AND country = \(country)")
