@@ -27,7 +27,7 @@ struct ExpectedReporterService: Sendable {
 
     /// Throws `unknown_cycle` unless the year has a cycle.
     func requireCycle(_ year: Int, logger: Logger) async throws {
-        guard try await database.read(logger: logger, { try await cycles.lock(year, in: $0) }) else { throw DomainError.unknownCycle(year) }
+        guard try await database.read(logger: logger, { try await cycles.cycle(year, in: $0) != nil }) else { throw DomainError.unknownCycle(year) }
     }
 
     func list(_ year: Int, logger: Logger) async throws -> ExpectedReporters {
