@@ -53,6 +53,7 @@ func buildRouter(
     MemberRoutes(members: MemberService(database: database, clock: clock)).register(on: v1)
     CycleRoutes(cycles: CycleService(database: database, clock: clock), idempotency: idempotency).register(on: v1)
     WorklistRoutes(worklists: WorklistService(database: database, clock: clock)).register(on: v1)
+    ExpectedReporterRoutes(expected: ExpectedReporterService(database: database, clock: clock), idempotency: idempotency).register(on: v1)
     let country = v1.group("countries/{cc}").add(middleware: AccessPolicy.countryScoped)
     CommitmentRoutes(commitments: CommitmentService(database: database, clock: clock), catalogue: catalogue, idempotency: idempotency)
         .register(on: country)

@@ -16,6 +16,8 @@ struct AuditAction: Sendable, Equatable {
     static let cycleChanged = AuditAction("cycle.changed", on: "cycle")
     static let exceptionGranted = AuditAction("cycle.exception_granted", on: "lock_exception")
     static let exceptionRevoked = AuditAction("cycle.exception_revoked", on: "lock_exception")
+    static let expectedAdded = AuditAction("cycle.expected_added", on: "expected_reporter")
+    static let expectedRemoved = AuditAction("cycle.expected_removed", on: "expected_reporter")
     static let commitmentCreated = AuditAction("commitment.created", on: "commitment")
     static let commitmentChanged = AuditAction("commitment.changed", on: "commitment")
     static let demoSeeded = AuditAction("demo.seeded", on: "demo")

@@ -130,13 +130,16 @@ struct CatalogueRepository: Sendable {
         try await session.rows("SELECT goal FROM indicators WHERE code = \(code)").first.map { try $0.decode(Int.self) }
     }
 
-    /// Whether `country` was a member at some time in `year`; nil when there is no such country.
-    func wasMember(country: String, year: Int, in session: DatabaseSession) async throws -> Bool? {
+    /// Whether `country` may report for `year`: a member at some time in the year, or
+    /// on the year's expected reporters (a later joiner who is a member on the due
+    /// date, or an explicit addition); nil when there is no such country.
+    func mayReport(country: String, year: Int, in session: DatabaseSession) async throws -> Bool? {
         try await session.rows(
             """
             SELECT EXISTS (SELECT 1 FROM memberships m WHERE m.country = c.code
                            AND m.joined_on <= make_date(\(Int32(year)), 12, 31)
                            AND (m.left_on IS NULL OR m.left_on > make_date(\(Int32(year)), 1, 1)))
+                OR EXISTS (SELECT 1 FROM cycle_expected_reporters e WHERE e.country = c.code AND e.year = \(Int16(year)))
             FROM countries c WHERE c.code = \(country)
             """
         ).first?.decode(Bool.self)

@@ -7,6 +7,6 @@ struct Cycle: Encodable, Sendable {
     var dueOn: String
     var locksOn: String
     var requiredIndicators: [String]
-    /// Members on the due date, frozen when the cycle was created.
+    /// The expected reporters as they stand (`GET /v1/cycles/{year}/expected` says why each is there).
     var expectedReporters: [String]
 }

@@ -23,19 +23,12 @@ struct CycleRepository: Sendable {
         try await !session.rows("SELECT 1 FROM reporting_cycles WHERE year = \(Int16(year)) FOR UPDATE").isEmpty
     }
 
-    /// Creates the cycle, with its expected reporters frozen: members on the due date.
+    /// Creates the cycle; its expected reporters come from `ExpectedReporterRepository.recompute`.
     func create(_ year: Int, _ input: CycleInput, at now: Date, in session: DatabaseSession) async throws {
         try await session.run(
             """
             INSERT INTO reporting_cycles (year, opens_on, due_on, locks_on, created_at, updated_at)
             VALUES (\(Int16(year)), \(input.opensOn)::date, \(input.dueOn)::date, \(input.locksOn)::date, \(now), \(now))
-            """
-        )
-        try await session.run(
-            """
-            INSERT INTO cycle_expected_reporters (year, country)
-            SELECT DISTINCT \(Int16(year)), country FROM memberships
-            WHERE joined_on <= \(input.dueOn)::date AND (left_on IS NULL OR left_on > \(input.dueOn)::date)
             """
         )
     }

@@ -44,7 +44,8 @@ extension CycleService {
         }
     }
 
-    private static func checkReason(_ reason: String?) throws {
+    /// A reason given as a query parameter: not blank, at most 2000 characters, no U+0000.
+    static func checkReason(_ reason: String?) throws {
         let reason = reason ?? ""
         if reason.unicodeScalars.contains("\u{0}") {
             throw DomainError.invalid("reason", .invalidCharacter, "reason may not contain U+0000 (NUL)")

@@ -9,6 +9,7 @@ struct CycleService: Sendable {
     let cycles = CycleRepository()
     let catalogue = CatalogueRepository()
     let audit = AuditRepository()
+    var expectedReporters: ExpectedReporterService { ExpectedReporterService(database: database, clock: clock) }
 
     func cycle(_ year: Int, logger: Logger) async throws -> Cycle {
         let cycle = try await database.read(logger: logger) { try await cycles.cycle(year, in: $0) }
@@ -21,8 +22,10 @@ struct CycleService: Sendable {
         try await cycles.cycle(year, in: session)
     }
 
-    /// Creates or changes a cycle; returns it and whether it was created. The list
-    /// of expected reporters is frozen at creation: members on the due date.
+    /// Creates or changes a cycle; returns it and whether it was created. At creation,
+    /// and on a change made before the cycle opens (today, UTC, before the stored
+    /// `opens_on`), its expected reporters are recomputed: the members on the due date,
+    /// with the explicit additions and removals kept. From `opens_on` on, a PUT leaves them.
     func put(
         _ year: Int,
         _ input: CycleInput,
@@ -32,6 +35,7 @@ struct CycleService: Sendable {
     ) async throws -> (Cycle, created: Bool) {
         try input.validate()
         let now = clock.now()
+        let today = AppClock.dayFormatter.string(from: now)
         return try await database.within(outer, logger: logger) { session in
             try await checkIndicators(input.requiredIndicators, in: session)
             let exists = try await cycles.lock(year, in: session)
@@ -42,6 +46,9 @@ struct CycleService: Sendable {
                 try await cycles.create(year, input, at: now, in: session)
             }
             try await cycles.setRequired(year, input.requiredIndicators, in: session)
+            if old.map({ today < $0.opensOn }) ?? true {
+                try await expectedReporters.recomputeExpected(year: year, in: session)
+            }
             guard let cycle = try await cycles.cycle(year, in: session) else { throw MissingRow() }
             let entry = AuditRecord(
                 old == nil ? .cycleCreated : .cycleChanged,

@@ -31,10 +31,12 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     case unknownToken = "unknown_token"
     case unknownException = "unknown_exception"
     case unknownMembership = "unknown_membership"
+    case unknownExpectedReporter = "unknown_expected_reporter"
     case noRelease = "no_release"
 
     // The state of what is asked for.
     case alreadyExists = "already_exists"
+    case alreadyExpected = "already_expected"
     case constraintViolation = "constraint_violation"
     case cycleNotOpen = "cycle_not_open"
     case cycleLocked = "cycle_locked"

@@ -13,9 +13,9 @@ extension ProblemCode {
         case .unauthorized: .unauthorized
         case .forbidden: .forbidden
         case .notFound, .unknownCountry, .unknownIndicator, .unknownCycle, .unknownCommitment, .unknownReport,
-            .unknownVersion, .unknownToken, .unknownException, .unknownMembership, .noRelease:
+            .unknownVersion, .unknownToken, .unknownException, .unknownMembership, .unknownExpectedReporter, .noRelease:
             .notFound
-        case .alreadyExists, .cycleNotOpen, .cycleLocked, .reportUnderReview, .alreadySubmitted, .nothingToSubmit,
+        case .alreadyExists, .alreadyExpected, .cycleNotOpen, .cycleLocked, .reportUnderReview, .alreadySubmitted, .nothingToSubmit,
             .notSubmitted, .overlappingMembership:
             .conflict
         case .databaseUnavailable, .timedOut, .retry: .serviceUnavailable
@@ -48,8 +48,10 @@ extension ProblemCode {
         case .unknownToken: "Unknown token"
         case .unknownException: "Unknown lock exception"
         case .unknownMembership: "Unknown membership period"
+        case .unknownExpectedReporter: "Not an expected reporter"
         case .noRelease: "Not published"
         case .alreadyExists: "Already exists"
+        case .alreadyExpected: "Already expected"
         case .constraintViolation: "The request breaks a rule"
         case .cycleNotOpen: "Reporting cycle not open"
         case .cycleLocked: "Reporting cycle locked"
@@ -73,8 +75,8 @@ extension ProblemCode {
         case .badRequest, .malformedJSON, .invalidBody, .invalidParameter, .bodyTooLarge, .methodNotAllowed, .validationFailed,
             .invalidIdempotencyKey, .idempotencyKeyReused, .preconditionRequired, .versionMismatch, .unauthorized, .forbidden,
             .notFound, .unknownCountry, .unknownIndicator, .unknownCycle, .unknownCommitment, .unknownReport, .unknownVersion,
-            .unknownToken, .unknownException, .unknownMembership, .noRelease, .alreadyExists, .overlappingMembership, .constraintViolation,
-            .cycleNotOpen, .cycleLocked, .reportUnderReview,
+            .unknownToken, .unknownException, .unknownMembership, .unknownExpectedReporter, .noRelease, .alreadyExists, .alreadyExpected,
+            .overlappingMembership, .constraintViolation, .cycleNotOpen, .cycleLocked, .reportUnderReview,
             .alreadySubmitted, .nothingToSubmit, .notSubmitted, .internalError:
             nil
         }

@@ -2,7 +2,8 @@ import Foundation
 import Logging
 
 /// Opening and closing membership periods. A country is a member on day d when
-/// `joined_on ≤ d < left_on`; one country's periods never overlap.
+/// `joined_on ≤ d < left_on`; one country's periods never overlap. Every change
+/// recomputes, in its transaction, the expected reporters of the cycles not yet open.
 extension MemberService {
     /// Opens a period from `joinedOn` (409 `overlapping_membership` when it meets another).
     public func join(
@@ -21,6 +22,7 @@ extension MemberService {
             let periods = try await repository.memberships(code, in: session)
             if let clash = periods.first(where: { $0.overlaps(from: joined, until: nil) }) { throw DomainError.overlaps(clash) }
             let period = try await repository.insertMembership(code, joinedOn: joined, in: session)
+            try await expectedReporters.recomputeExpected(in: session)
             let entry = AuditRecord(.membershipJoined, by: actor, country: code, entityID: String(period.id), new: period.auditState, reason: reason)
             try await audit.record(entry, at: now, in: session)
             return period
@@ -54,6 +56,7 @@ extension MemberService {
                 throw DomainError.overlaps(clash)
             }
             try await repository.setLeftOn(period.id, left, in: session)
+            try await expectedReporters.recomputeExpected(in: session)
             let changed = MembershipPeriod(id: period.id, joinedOn: period.joinedOn, leftOn: left)
             let entry = AuditRecord(
                 .membershipChanged,

@@ -3,14 +3,15 @@ import Logging
 
 /// The secretariat's changes to the members of the Alliance: countries and their
 /// membership periods. Every change is audited with the old and new state and a
-/// required reason. Each membership change (`join`, `end`) owns its transaction:
-/// whatever must follow a membership change in the same unit of work goes there.
+/// required reason. Each membership change (`join`, `end`) owns its transaction, in
+/// which the expected reporters of every cycle not yet open are recomputed.
 public struct MemberService: Sendable {
     let database: Database
     let clock: AppClock
     let repository = MemberRepository()
     let catalogue = CatalogueRepository()
     let audit = AuditRepository()
+    var expectedReporters: ExpectedReporterService { ExpectedReporterService(database: database, clock: clock) }
 
     public init(database: Database, clock: AppClock = .system) {
         self.database = database

@@ -71,12 +71,19 @@ struct ReportService: Sendable {
         }
     }
 
-    /// docs/rules.md §1: the country must exist and be a member at some time in the year.
+    /// docs/rules.md §1: the country must exist, and be a member at some time in the
+    /// year or be expected to report for it.
     private func checkMembership(country: String, year: Int, in session: DatabaseSession) async throws {
-        guard let member = try await catalogue.wasMember(country: country, year: year, in: session) else {
+        guard let member = try await catalogue.mayReport(country: country, year: year, in: session) else {
             throw DomainError.unknownCountry(country)
         }
-        guard member else { throw DomainError.invalid("country", .notAMember, "\(country) was not a member of the Alliance in \(year)") }
+        guard member else {
+            throw DomainError.invalid(
+                "country",
+                .notAMember,
+                "\(country) was not a member of the Alliance in \(year) and is not expected to report for it"
+            )
+        }
     }
 
     private func create(country: String, year: Int, in session: DatabaseSession) async throws -> Int64 {
