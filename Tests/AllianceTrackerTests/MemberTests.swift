@@ -87,6 +87,8 @@ import Testing
                 code: "invalid_body"
             )
             try await refused(.post, "/v1/countries", with(["founding_member": "yes"]), .unprocessableContent, "invalid_body")
+            // null is not "left out": it is refused, not read as the default
+            try await refused(.post, "/v1/countries", with(["founding_member": NSNull()]), .unprocessableContent, "invalid_body")
             #expect(try sql(r.url, "SELECT count(*) FROM countries") == [["55"]])
             #expect(try sql(r.url, "SELECT name, region, note IS NULL FROM countries WHERE code = 'FR'") == [["France", "Europe", "t"]])
             #expect(try sql(r.url, "SELECT count(*) FROM audit_log WHERE entity = 'country'") == [["0"]])

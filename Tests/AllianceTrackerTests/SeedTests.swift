@@ -71,6 +71,21 @@ import Testing
         }
     }
 
+    /// Countries are the secretariat's once stored: seeding again (every start of
+    /// ./scripts/run) adds the missing ones and leaves a changed one as it was changed.
+    @Test func seedingAgainKeepsTheSecretariatsChangesToACountry() async throws {
+        try await TestDatabase.withFreshDatabase { url async throws in
+            try sql(url, "UPDATE countries SET note = 'changed by the secretariat', region = 'Asia' WHERE code = 'FR'")
+            try sql(url, "DELETE FROM countries WHERE code = 'XK'")
+            let changes = try await withDatabase(url, logger: TestDatabase.logger) { client in
+                try await Seeder(directory: TestDatabase.seedDirectory).seed(client, logger: TestDatabase.logger)
+            }
+            #expect(changes.first { $0.table == "countries" }?.rows == 1, "\(changes)")
+            #expect(try sql(url, "SELECT note, region FROM countries WHERE code = 'FR'") == [["changed by the secretariat", "Asia"]])
+            #expect(try sql(url, "SELECT count(*) FROM countries") == [["55"]])
+        }
+    }
+
     /// Every seeded table, as text, in a stable order.
     private func snapshot(_ url: DatabaseURL) throws -> [[String?]] {
         try [

@@ -25,7 +25,7 @@ extension CycleService {
             guard var exception = try await cycles.lockException(year, id: id, in: session) else {
                 throw DomainError.unknownException(year: year)
             }
-            try Self.checkReason(reason)
+            try ChangeReason.check(reason)
             if exception.revokedAt.value != nil { return exception }
             try await cycles.revokeException(id, by: actor, at: now, in: session)
             exception.revokedAt = Nullable(now)
@@ -41,17 +41,6 @@ extension CycleService {
             )
             try await audit.record(entry, at: now, in: session)
             return exception
-        }
-    }
-
-    /// A reason given as a query parameter: not blank, at most 2000 characters, no U+0000.
-    static func checkReason(_ reason: String?) throws {
-        let reason = reason ?? ""
-        if reason.unicodeScalars.contains("\u{0}") {
-            throw DomainError.invalid("reason", .invalidCharacter, "reason may not contain U+0000 (NUL)")
-        }
-        if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || reason.unicodeScalars.count > 2000 {
-            throw DomainError.invalid("reason", .missingReason, "must say why, in 1 to 2000 characters")
         }
     }
 }

@@ -23,9 +23,10 @@ struct CycleService: Sendable {
     }
 
     /// Creates or changes a cycle; returns it and whether it was created. At creation,
-    /// and on a change made before the cycle opens (today, UTC, before the stored
-    /// `opens_on`), its expected reporters are recomputed: the members on the due date,
-    /// with the explicit additions and removals kept. From `opens_on` on, a PUT leaves them.
+    /// and on a change while the cycle is not yet open (today, UTC, before the stored
+    /// `opens_on` or the new one), its expected reporters are recomputed: the members on
+    /// the due date, with the explicit additions and removals kept. A PUT of a cycle
+    /// that was open and stays open leaves them.
     func put(
         _ year: Int,
         _ input: CycleInput,
@@ -46,7 +47,9 @@ struct CycleService: Sendable {
                 try await cycles.create(year, input, at: now, in: session)
             }
             try await cycles.setRequired(year, input.requiredIndicators, in: session)
-            if old.map({ today < $0.opensOn }) ?? true {
+            // not yet open before this change or after it: a PUT that opens the cycle
+            // (or puts its opening back into the future) leaves the list as members make it
+            if old.map({ today < max($0.opensOn, input.opensOn) }) ?? true {
                 try await expectedReporters.recomputeExpected(year: year, in: session)
             }
             guard let cycle = try await cycles.cycle(year, in: session) else { throw MissingRow() }

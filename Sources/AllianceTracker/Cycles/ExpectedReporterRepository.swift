@@ -7,8 +7,21 @@ struct ExpectedReporterRepository: Sendable {
     /// explicit additions, minus its explicit removals. In scope: `year` alone when
     /// given, else every cycle; and of those, with `before` given, only the cycles
     /// that open after that day. A membership entry still due keeps its `added_at`.
+    ///
+    /// The cycles in scope are locked first, as an explicit change and a PUT lock
+    /// them: two recomputes (two membership changes at once), or a recompute and an
+    /// explicit removal, then run one after the other, and the second sees what the
+    /// first committed rather than re-inserting a country the first took off.
     func recompute(year: Int?, before today: String?, at now: Date, in session: DatabaseSession) async throws {
         let year = year.map { Int16($0) }
+        _ = try await session.rows(
+            """
+            SELECT year FROM reporting_cycles c
+            WHERE (\(year)::smallint IS NULL OR c.year = \(year)::smallint)
+              AND (\(today)::date IS NULL OR c.opens_on > \(today)::date)
+            ORDER BY year FOR UPDATE
+            """
+        )
         try await session.run(
             """
             DELETE FROM cycle_expected_reporters e USING reporting_cycles c

@@ -87,8 +87,8 @@ struct ExpectedReporterService: Sendable {
         let now = clock.now()
         return try await database.transaction(logger: logger) { session in
             guard try await cycles.lock(year, in: session) else { throw DomainError.unknownCycle(year) }
-            try CycleService.checkReason(reason)
-            guard let reason, Country.isCode(country), let entry = try await expected.entry(year, country: country, in: session) else {
+            let reason = try ChangeReason.check(reason)
+            guard Country.isCode(country), let entry = try await expected.entry(year, country: country, in: session) else {
                 throw DomainError(.unknownExpectedReporter, "\(country) is not among the expected reporters for \(year).")
             }
             let removed = try await expected.remove(year, country: country, reason: reason, by: actor, at: now, in: session)

@@ -35,10 +35,20 @@ public struct CountryInput: Codable, Sendable, Equatable {
         code = try container.decode(String.self, forKey: .code)
         name = try container.decode(String.self, forKey: .name)
         region = try container.decode(String.self, forKey: .region)
-        isoOfficial = try container.decodeIfPresent(Bool.self, forKey: .isoOfficial) ?? true
-        euMemberAtLaunch = try container.decodeIfPresent(Bool.self, forKey: .euMemberAtLaunch) ?? false
-        foundingMember = try container.decodeIfPresent(Bool.self, forKey: .foundingMember) ?? false
+        isoOfficial = try Self.flag(.isoOfficial, in: container) ?? true
+        euMemberAtLaunch = try Self.flag(.euMemberAtLaunch, in: container) ?? false
+        foundingMember = try Self.flag(.foundingMember, in: container) ?? false
         note = try container.decodeIfPresent(String.self, forKey: .note)
+    }
+
+    /// A flag left out takes its default; `null` is refused like any other non-boolean,
+    /// rather than read as "left out".
+    private static func flag(_ key: CodingKeys, in container: KeyedDecodingContainer<CodingKeys>) throws -> Bool? {
+        guard container.contains(key) else { return nil }
+        if try container.decodeNil(forKey: key) {
+            throw DecodingError.typeMismatch(Bool.self, .init(codingPath: container.codingPath + [key], debugDescription: "must be true or false, not null"))
+        }
+        return try container.decode(Bool.self, forKey: key)
     }
 
     /// The regions of the catalogue (`countries.region`).

@@ -4,7 +4,8 @@ import PostgresNIO
 
 /// Writes seed rows with upserts that touch nothing when the stored row already
 /// matches (`ON CONFLICT … DO UPDATE … WHERE … IS DISTINCT FROM`), so seeding twice
-/// changes nothing and each call can say how many rows it inserted or changed.
+/// changes nothing and each call can say how many rows it inserted or changed; a
+/// table whose stored rows win (`keepsStoredRows`) only gets the rows it lacks.
 struct SeedRepository: Sendable {
     /// Writes every record of `table` into `spec.table`; returns the rows changed.
     func upsert(_ spec: SeedTableSpec, _ records: [CSVTable.Record], in session: DatabaseSession) async throws -> Int {
@@ -32,6 +33,13 @@ struct SeedRepository: Sendable {
         let names = columns.map(\.name)
         let values = columns.enumerated().map { index, column in
             column.expression.replacingOccurrences(of: "$", with: "$\(index + 1)")
+        }
+        if spec.keepsStoredRows {
+            return """
+                INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(values.joined(separator: ", ")))
+                ON CONFLICT (\(key.joined(separator: ", "))) DO NOTHING
+                RETURNING 1
+                """
         }
         let updated = names.filter { !key.contains($0) }
         let assignments = updated.map { "\($0) = EXCLUDED.\($0)" }

@@ -18,4 +18,7 @@ struct SeedTableSpec {
     let table: String
     let key: [String]
     let columns: [Column]
+    /// A stored row wins over the file: the table is the secretariat's once seeded
+    /// (countries, changed through the API), so seeding again adds only what is missing.
+    var keepsStoredRows = false
 }

@@ -60,7 +60,10 @@ public struct Seeder: Sendable {
                 columns: [
                     .init("code"), .init("name"), .init("region"), .init("iso_official", as: "boolean"),
                     .init("eu_member_at_launch", as: "boolean"), .init("founding_member", as: "boolean"), .init("note"),
-                ]
+                ],
+                // the secretariat changes countries through the API (audited); a restart
+                // of ./scripts/run seeds again and must not undo that
+                keepsStoredRows: true
             ), "countries.csv"
         ),
         (
