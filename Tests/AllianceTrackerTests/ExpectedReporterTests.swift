@@ -44,8 +44,11 @@ import Testing
             #expect(added.status == .created, "\(added.text)")
             let kosovo = ["country": "XK", "reason": "Observer asked to report."]
             #expect(try await r.send(.post, "/v1/cycles/2025/expected", token: r.secretariat, json: kosovo).status == .created)
-            let removed = try await r.send(.delete, "/v1/cycles/2025/expected/DE?reason=Exempted%20this%20year.", token: r.secretariat)
+            // as curl --data-urlencode and forms write it: + is a space, %2B a plus
+            let removed = try await r.send(.delete, "/v1/cycles/2025/expected/DE?reason=Exempted+this%20year%2B.", token: r.secretariat)
             #expect(removed.status == .ok, "\(removed.text)")
+            #expect(try removed.json()["reason"] as? String == "Exempted this year+.")
+            #expect(try sql(r.url, "SELECT reason FROM audit_log WHERE action = 'cycle.expected_removed'") == [["Exempted this year+."]])
             #expect(try await r.send(.put, "/v1/cycles/2025", token: r.secretariat, json: Self.cycle2025).status == .ok)
             expected = try await Self.expected(r)
             #expect(expected.contains("AM") && expected.contains("XK") && !expected.contains("FR") && !expected.contains("DE"))
@@ -61,7 +64,7 @@ import Testing
             #expect(entries.first { $0["country"] as? String == "XK" }?["source"] as? String == "explicit")
             let removals = try #require(list["removed"] as? [[String: Any]])
             #expect(removals.map { $0["country"] as? String } == ["DE"])
-            #expect(removals.first?["reason"] as? String == "Exempted this year.")
+            #expect(removals.first?["reason"] as? String == "Exempted this year+.")
 
             // from opens_on on, a PUT leaves the list as it stands
             r.clock.set("2026-01-01T00:00:00Z")

@@ -44,7 +44,7 @@ struct CycleRoutes {
             guard let id = Int64(context.parameters.get("id") ?? ""), id > 0 else {
                 throw DomainError.unknownException(year: year)
             }
-            let reason = request.uri.queryParameters["reason"].map(String.init)
+            let reason = request.reasonParameter
             let actor = AuditActor(try context.requireIdentity)
             return try Response.json(try await cycles.revokeException(year, id: id, reason: reason, actor: actor, logger: context.logger))
         }

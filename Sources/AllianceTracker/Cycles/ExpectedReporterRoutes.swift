@@ -25,7 +25,7 @@ struct ExpectedReporterRoutes {
         group.delete("{cc}") { request, context in
             let year = try context.yearParameter()
             let country = try context.countryParameter()
-            let reason = request.uri.queryParameters["reason"].map(String.init)
+            let reason = request.reasonParameter
             let actor = AuditActor(try context.requireIdentity)
             return try Response.json(try await expected.remove(year, country: country, reason: reason, actor: actor, logger: context.logger))
         }

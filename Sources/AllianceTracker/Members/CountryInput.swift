@@ -43,10 +43,13 @@ public struct CountryInput: Codable, Sendable, Equatable {
 
     /// A flag left out takes its default; `null` is refused like any other non-boolean,
     /// rather than read as "left out".
-    private static func flag(_ key: CodingKeys, in container: KeyedDecodingContainer<CodingKeys>) throws -> Bool? {
+    private static func flag<Key: CodingKey>(_ key: Key, in container: KeyedDecodingContainer<Key>) throws -> Bool? {
         guard container.contains(key) else { return nil }
         if try container.decodeNil(forKey: key) {
-            throw DecodingError.typeMismatch(Bool.self, .init(codingPath: container.codingPath + [key], debugDescription: "must be true or false, not null"))
+            throw DecodingError.typeMismatch(
+                Bool.self,
+                .init(codingPath: container.codingPath + [key], debugDescription: "must be true or false, not null")
+            )
         }
         return try container.decode(Bool.self, forKey: key)
     }
