@@ -101,6 +101,21 @@ import Testing
                 .unprocessableContent,
                 "invalid_date"
             )
+            try await refused(
+                .post,
+                "/v1/countries/XK/memberships",
+                ["joined_on": "2020-01-01", "left_on": "2020-01-01", "reason": "x"],
+                .unprocessableContent,
+                "invalid_dates"
+            )
+            // a past period for France, ending after its open period starts
+            try await refused(
+                .post,
+                "/v1/countries/FR/memberships",
+                ["joined_on": "2010-01-01", "left_on": "2013-01-01", "reason": "x"],
+                .conflict,
+                "overlapping_membership"
+            )
             let leave = "/v1/countries/FR/memberships/\(france)"
             try await refused(.patch, leave, ["left_on": "2012-12-05", "reason": "x"], .unprocessableContent, "invalid_dates")
             try await refused(.patch, leave, ["left_on": "2011-01-01", "reason": "x"], .unprocessableContent, "invalid_dates")
@@ -163,13 +178,38 @@ import Testing
         }
     }
 
+    /// A period that is over can be recorded after a later one: with its leaving date.
+    @Test func aPastPeriodIsRecordedBeforeALaterOne() async throws {
+        try await withReporting { r in
+            let later = ["joined_on": "2022-01-01", "reason": "Joined again"]
+            #expect(try await r.send(.post, "/v1/countries/XK/memberships", token: r.secretariat, json: later).status == .created)
+            let past = try await r.send(
+                .post,
+                "/v1/countries/XK/memberships",
+                token: r.secretariat,
+                json: ["joined_on": "2015-03-01", "left_on": "2018-01-01", "reason": "First membership, from the 2015 minutes"]
+            )
+            #expect(past.status == .created, "\(past.text)")
+            #expect(try past.json()["left_on"] as? String == "2018-01-01")
+            // it ends on the day the later one starts: still no overlap
+            let touching = ["joined_on": "2018-01-01", "left_on": "2022-01-01", "reason": "Between the two"]
+            #expect(try await r.send(.post, "/v1/countries/XK/memberships", token: r.secretariat, json: touching).status == .created)
+            #expect(
+                try sql(r.url, "SELECT joined_on::text, left_on::text FROM memberships WHERE country = 'XK' ORDER BY joined_on") == [
+                    ["2015-03-01", "2018-01-01"], ["2018-01-01", "2022-01-01"], ["2022-01-01", nil],
+                ]
+            )
+            #expect(try sql(r.url, "SELECT count(*) FROM audit_log WHERE action = 'membership.joined'") == [["3"]])
+        }
+    }
+
     @Test func theDatabaseRefusesAnOverlapTheServiceDidNotSee() async throws {
         try await TestDatabase.withFreshDatabase { url async throws in
             let logger = Logger(label: "test")
             let code = try await withDatabase(url, logger: logger) { database in
                 do {
                     try await database.transaction(logger: logger) { session in
-                        _ = try await MemberRepository().insertMembership("FR", joinedOn: "2020-01-01", in: session)
+                        _ = try await MemberRepository().insertMembership("FR", joinedOn: "2020-01-01", leftOn: nil, in: session)
                     }
                     return nil as ProblemCode?
                 } catch let error as DomainError {

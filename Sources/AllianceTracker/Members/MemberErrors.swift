@@ -28,6 +28,10 @@ extension DomainError {
                 + "periods of one country may not overlap."
         )
     }
+
+    static func leftBeforeJoining(_ left: String, _ joined: String) -> DomainError {
+        DomainError.invalid("left_on", .invalidDates, "must be after joined_on (\(joined)), not '\(left)'")
+    }
 }
 
 extension AuditAction {

@@ -55,14 +55,14 @@ struct MemberRepository: Sendable {
     }
 
     /// Opens a period; the database's own rules (no overlap) are the backstop.
-    func insertMembership(_ code: String, joinedOn: String, in session: DatabaseSession) async throws -> MembershipPeriod {
+    func insertMembership(_ code: String, joinedOn: String, leftOn: String?, in session: DatabaseSession) async throws -> MembershipPeriod {
         let rows = try await Self.refusingOverlap {
             try await session.rows(
-                "INSERT INTO memberships (country, joined_on) VALUES (\(code), \(joinedOn)::date) RETURNING id"
+                "INSERT INTO memberships (country, joined_on, left_on) VALUES (\(code), \(joinedOn)::date, \(leftOn)::date) RETURNING id"
             )
         }
         guard let id = try rows.first?.decode(Int64.self) else { throw MissingRow() }
-        return MembershipPeriod(id: id, joinedOn: joinedOn, leftOn: nil)
+        return MembershipPeriod(id: id, joinedOn: joinedOn, leftOn: leftOn)
     }
 
     func setLeftOn(_ id: Int64, _ leftOn: String, in session: DatabaseSession) async throws {

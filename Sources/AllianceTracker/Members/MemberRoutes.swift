@@ -23,7 +23,14 @@ struct MemberRoutes {
             let code = try context.countryParameter()
             let body = try await RequestBody<JoinRequest>(request, context: context).value
             let actor = AuditActor(try context.requireIdentity)
-            let period = try await members.join(country: code, joinedOn: body.joinedOn, reason: body.reason, actor: actor, logger: context.logger)
+            let period = try await members.join(
+                country: code,
+                joinedOn: body.joinedOn,
+                leftOn: body.leftOn,
+                reason: body.reason,
+                actor: actor,
+                logger: context.logger
+            )
             // a period has no address of its own: point to its country
             return try Response.json(period, status: .created, headers: [.location: "/v1/countries/\(code)"])
         }

@@ -5,10 +5,12 @@ import Logging
 /// `joined_on ≤ d < left_on`; one country's periods never overlap. Every change
 /// recomputes, in its transaction, the expected reporters of the cycles not yet open.
 extension MemberService {
-    /// Opens a period from `joinedOn` (409 `overlapping_membership` when it meets another).
+    /// Records a period from `joinedOn`: open, or closed on `leftOn` when a past period
+    /// is recorded (409 `overlapping_membership` when it meets another).
     public func join(
         country code: String,
         joinedOn: String?,
+        leftOn: String? = nil,
         reason: String?,
         actor: AuditActor,
         in outer: DatabaseSession? = nil,
@@ -19,9 +21,11 @@ extension MemberService {
             guard Country.isCode(code), try await repository.lock(code, in: session) != nil else { throw DomainError.unknownCountry(code) }
             let reason = try ChangeReason.check(reason)
             let joined = try MembershipDay.check(joinedOn, field: "joined_on")
+            let left = try leftOn.map { try MembershipDay.check($0, field: "left_on") }
+            if let left, left <= joined { throw DomainError.leftBeforeJoining(left, joined) }
             let periods = try await repository.memberships(code, in: session)
-            if let clash = periods.first(where: { $0.overlaps(from: joined, until: nil) }) { throw DomainError.overlaps(clash) }
-            let period = try await repository.insertMembership(code, joinedOn: joined, in: session)
+            if let clash = periods.first(where: { $0.overlaps(from: joined, until: left) }) { throw DomainError.overlaps(clash) }
+            let period = try await repository.insertMembership(code, joinedOn: joined, leftOn: left, in: session)
             try await expectedReporters.recomputeExpected(in: session)
             let entry = AuditRecord(.membershipJoined, by: actor, country: code, entityID: String(period.id), new: period.auditState, reason: reason)
             try await audit.record(entry, at: now, in: session)
@@ -48,9 +52,7 @@ extension MemberService {
             guard let period = found else { throw id.map(DomainError.unknownMembership) ?? DomainError.noOpenMembership(code) }
             let reason = try ChangeReason.check(reason)
             let left = try MembershipDay.check(leftOn, field: "left_on")
-            guard left > period.joinedOn else {
-                throw DomainError.invalid("left_on", .invalidDates, "must be after joined_on (\(period.joinedOn)), not '\(left)'")
-            }
+            guard left > period.joinedOn else { throw DomainError.leftBeforeJoining(left, period.joinedOn) }
             if left == period.left { return period }
             if let clash = periods.first(where: { $0.id != period.id && $0.overlaps(from: period.joinedOn, until: left) }) {
                 throw DomainError.overlaps(clash)

@@ -29,6 +29,8 @@ public struct MembershipPeriod: Encodable, Sendable, Equatable {
 /// The bodies of `POST …/memberships` and `PATCH …/memberships/{id}`.
 struct JoinRequest: Decodable, Sendable {
     var joinedOn: String?
+    /// Only to record a period that is over.
+    var leftOn: String?
     var reason: String?
 }
 
