@@ -13,6 +13,7 @@ import Testing
         (.post, "/v1/countries/FR/commitments", .countryWrite),
         (.get, "/v1/countries/FR/commitments/1", .countryRead),
         (.patch, "/v1/countries/FR/commitments/1", .countryWrite),
+        (.post, "/v1/countries/FR/commitments/1/withdraw", .countryWrite),
         (.get, "/v1/countries/FR/reports/2024", .countryRead),
         (.put, "/v1/countries/FR/reports/2024", .countryWrite),
         (.post, "/v1/countries/FR/reports/2024/submit", .countryWrite),

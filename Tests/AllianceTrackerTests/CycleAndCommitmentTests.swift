@@ -99,7 +99,8 @@ import Testing
                 .patch,
                 "/v1/countries/FR/commitments/\(id)",
                 token: r.france,
-                json: ["target_value": NSNull(), "target_growth_pct": -10, "title": "Halve takedown time"]
+                json: ["target_value": NSNull(), "target_growth_pct": -10, "title": "Halve takedown time"],
+                headers: [.ifMatch: "\"1\""]
             )
             #expect(patched.status == .ok, "\(patched.text)")
             let body = try patched.json()
@@ -108,9 +109,9 @@ import Testing
             #expect(body["target_growth_pct"] as? Int == -10)
             #expect(body["baseline_value"] as? Int == 5)
             // a patch that breaks a rule changes nothing
-            try await r.send(.patch, "/v1/countries/FR/commitments/\(id)", token: r.france, json: ["target_value": 1])
+            try await r.send(.patch, "/v1/countries/FR/commitments/\(id)", token: r.france, json: ["target_value": 1], headers: [.ifMatch: "\"2\""])
                 .expectProblem(.unprocessableContent, code: "conflicting_target")
-            try await r.send(.patch, "/v1/countries/FR/commitments/\(id)", token: r.france, json: ["colour": "blue"])
+            try await r.send(.patch, "/v1/countries/FR/commitments/\(id)", token: r.france, json: ["colour": "blue"], headers: [.ifMatch: "\"2\""])
                 .expectProblem(.unprocessableContent, code: "unknown_field")
             let list = try await r.send(.get, "/v1/countries/FR/commitments", token: r.secretariat).json()
             #expect((list["commitments"] as? [[String: Any]])?.first?["title"] as? String == "Halve takedown time")

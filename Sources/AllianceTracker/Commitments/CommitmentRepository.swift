@@ -5,16 +5,45 @@ import PostgresNIO
 struct CommitmentRepository: Sendable {
     private static let columns: PostgresQuery = """
         SELECT id, country::text, goal, operational_goal, indicator, title, description, baseline_year, baseline_value,
-               target_year, target_value, target_growth_pct, created_at, updated_at FROM commitments
+               target_year, target_value, target_growth_pct, version, withdrawn_at, withdrawal_reason, created_at, updated_at
+        FROM commitments
         """
 
-    /// The country's commitments, or only the one with `id`.
-    func select(country: String, id: Int64?, forUpdate: Bool = false, in session: DatabaseSession) async throws -> [Commitment] {
+    /// The country's commitments (every country's with nil), or only the one with `id`.
+    func select(country: String?, id: Int64?, forUpdate: Bool = false, in session: DatabaseSession) async throws -> [Commitment] {
         var query = Self.columns
-        query.sql += " WHERE country = $1 AND ($2::bigint IS NULL OR id = $2) ORDER BY id" + (forUpdate ? " FOR UPDATE" : "")
+        query.sql += " WHERE ($1::bpchar IS NULL OR country = $1::bpchar) AND ($2::bigint IS NULL OR id = $2) ORDER BY country, id"
+        query.sql += forUpdate ? " FOR UPDATE" : ""
         query.binds.append(country, context: .default)
         query.binds.append(id, context: .default)
-        return try await session.rows(query).map(Self.decode)
+        return try await session.rows(query).map(CommitmentDecoding.decode)
+    }
+
+    /// Each commitment's latest accepted value of its indicator up to `year`, and that
+    /// value's year, by commitment id: the figure its progress is judged on.
+    func latestValues(country: String?, upTo year: Int, in session: DatabaseSession) async throws -> [Int64: AcceptedValue] {
+        let rows = try await session.rows(
+            """
+            SELECT m.id, l.value, l.year FROM commitments m
+            CROSS JOIN LATERAL (
+                SELECT v.value, r.year FROM reports r
+                JOIN report_values v ON v.report_id = r.id AND v.version = r.accepted_version
+                WHERE r.country = m.country AND r.year <= \(Int16(year)) AND v.indicator = m.indicator AND v.value IS NOT NULL
+                ORDER BY r.year DESC LIMIT 1) l
+            WHERE (\(country)::bpchar IS NULL OR m.country = \(country)::bpchar)
+            """
+        )
+        var values: [Int64: AcceptedValue] = [:]
+        for row in rows {
+            let (id, value, year) = try row.decode((Int64, Decimal, Int).self)
+            values[id] = AcceptedValue(value: value, year: year)
+        }
+        return values
+    }
+
+    /// The latest reporting cycle's year: the default year progress is judged in.
+    func latestCycleYear(in session: DatabaseSession) async throws -> Int? {
+        try await session.rows("SELECT max(year)::int FROM reporting_cycles").first?.decode(Int?.self)
     }
 
     func insert(country: String, _ input: CommitmentInput, at now: Date, in session: DatabaseSession) async throws -> Int64 {
@@ -32,6 +61,7 @@ struct CommitmentRepository: Sendable {
         return id
     }
 
+    /// Writes the merged commitment as its next version.
     func update(id: Int64, _ input: CommitmentInput, at now: Date, in session: DatabaseSession) async throws {
         try await session.run(
             """
@@ -39,34 +69,19 @@ struct CommitmentRepository: Sendable {
                 indicator = \(input.indicator), title = \(input.title), description = \(input.description ?? ""),
                 baseline_year = \(input.baselineYear.map(Int16.init)), baseline_value = \(input.baselineValue),
                 target_year = \(input.targetYear.map(Int16.init)), target_value = \(input.targetValue),
-                target_growth_pct = \(input.targetGrowthPct), updated_at = \(now)
+                target_growth_pct = \(input.targetGrowthPct), updated_at = \(now), version = version + 1
             WHERE id = \(id)
             """
         )
     }
 
-    private static func decode(_ row: PostgresRow) throws -> Commitment {
-        let (
-            id, country, goal, og, indicator, title, description, baselineYear, baselineValue,
-            targetYear, targetValue, growth, created, updated
-        ) = try row.decode(
-            (Int64, String, Int, String?, String?, String, String, Int?, Decimal?, Int?, Decimal?, Decimal?, Date, Date).self
-        )
-        return Commitment(
-            id: id,
-            country: country,
-            goal: goal,
-            operationalGoal: og,
-            indicator: indicator,
-            title: title,
-            description: description,
-            baselineYear: baselineYear,
-            baselineValue: baselineValue,
-            targetYear: targetYear,
-            targetValue: targetValue,
-            targetGrowthPct: growth,
-            createdAt: created,
-            updatedAt: updated
+    /// Marks the commitment withdrawn, as its next version.
+    func withdraw(id: Int64, reason: String, at now: Date, in session: DatabaseSession) async throws {
+        try await session.run(
+            """
+            UPDATE commitments SET withdrawn_at = \(now), withdrawal_reason = \(reason), updated_at = \(now), version = version + 1
+            WHERE id = \(id) AND withdrawn_at IS NULL
+            """
         )
     }
 }

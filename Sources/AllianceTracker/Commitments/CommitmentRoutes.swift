@@ -7,14 +7,27 @@ struct CommitmentRoutes {
     let idempotency: Idempotency
 
     func register(on country: RouterGroup<AppRequestContext>) {
-        country.get("commitments") { _, context in
+        country.get("commitments") { request, context in
             let code = try await existingCountry(context)
+            let year = try Self.yearQuery(request)
             struct List: Encodable { let commitments: [Commitment] }
-            return try Response.json(List(commitments: try await commitments.list(country: code, logger: context.logger)))
+            return try Response.json(List(commitments: try await commitments.list(country: code, year: year, logger: context.logger)))
         }
-        country.get("commitments/{id}") { _, context in
+        country.get("commitments/{id}") { request, context in
             let code = try await existingCountry(context)
-            return try Response.json(try await commitments.commitment(country: code, id: try Self.idParameter(context), logger: context.logger))
+            let year = try Self.yearQuery(request)
+            return try Self.response(
+                try await commitments.commitment(country: code, id: try Self.idParameter(context), year: year, logger: context.logger)
+            )
+        }
+        country.post("commitments/{id}/withdraw") { request, context in
+            let code = try await existingCountry(context)
+            let id = try Self.idParameter(context)
+            let input = try await RequestBody<WithdrawalInput>(request, context: context).value
+            let actor = AuditActor(try context.requireIdentity)
+            return try Self.response(
+                try await commitments.withdraw(country: code, id: id, reason: input.reason, actor: actor, logger: context.logger)
+            )
         }
         country.post("commitments") { request, context in
             let code = try await existingCountry(context)
@@ -33,11 +46,26 @@ struct CommitmentRoutes {
                 country: code,
                 id: id,
                 patch: patch,
+                expecting: ReportRoutes.expectedVersion(request),
                 actor: AuditActor(try context.requireIdentity),
                 logger: context.logger
             )
-            return try Response.json(updated)
+            return try Self.response(updated)
         }
+    }
+
+    /// A commitment answers with its version as ETag, for the next PATCH's `If-Match`.
+    private static func response(_ commitment: Commitment) throws -> Response {
+        try Response.json(commitment, headers: [.eTag: "\"\(commitment.version)\""])
+    }
+
+    /// `?year=`: the year progress is judged in, 2012 to 2100; nil for the latest cycle.
+    private static func yearQuery(_ request: Request) throws -> Int? {
+        guard let raw = request.uri.queryParameters["year"] else { return nil }
+        guard let year = Int(String(raw)), (2012...2100).contains(year) else {
+            throw DomainError.invalidParameter("year", "must be a reporting year from 2012 to 2100, not '\(raw)'")
+        }
+        return year
     }
 
     private func existingCountry(_ context: AppRequestContext) async throws -> String {

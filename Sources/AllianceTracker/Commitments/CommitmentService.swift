@@ -9,13 +9,30 @@ struct CommitmentService: Sendable {
     let catalogue = CatalogueRepository()
     let audit = AuditRepository()
 
-    func list(country: String, logger: Logger) async throws -> [Commitment] {
-        try await database.read(logger: logger) { try await commitments.select(country: country, id: nil, in: $0) }
+    /// The country's commitments (or the one with `id`), each with its progress in
+    /// `year`, the latest cycle's by default.
+    func list(country: String, id: Int64? = nil, year: Int?, logger: Logger) async throws -> [Commitment] {
+        try await database.read(logger: logger) { try await tracked(country: country, id: id, year: year, in: $0) }
     }
 
-    func commitment(country: String, id: Int64, logger: Logger) async throws -> Commitment {
-        let found = try await database.read(logger: logger) { try await commitments.select(country: country, id: id, in: $0).first }
-        guard let found else { throw DomainError.unknownCommitment(id) }
+    func tracked(country: String, id: Int64?, year: Int?, in session: DatabaseSession) async throws -> [Commitment] {
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = .gmt
+        let fallback = utc.component(.year, from: clock.now())
+        let latestCycle = year == nil ? try await commitments.latestCycleYear(in: session) : nil
+        let year = year ?? latestCycle ?? fallback
+        let latest = try await commitments.latestValues(country: country, upTo: year, in: session)
+        return try await commitments.select(country: country, id: id, in: session).map { found in
+            var commitment = found
+            commitment.progress = CommitmentTracking.standing(found.row, latest: latest[found.id], year: year)
+            return commitment
+        }
+    }
+
+    func commitment(country: String, id: Int64, year: Int?, logger: Logger) async throws -> Commitment {
+        guard let found = try await list(country: country, id: id, year: year, logger: logger).first else {
+            throw DomainError.unknownCommitment(id)
+        }
         return found
     }
 
@@ -30,7 +47,7 @@ struct CommitmentService: Sendable {
         return try await database.within(outer, logger: logger) { session in
             try await validate(input, in: session)
             let id = try await commitments.insert(country: country, input, at: now, in: session)
-            guard let created = try await commitments.select(country: country, id: id, in: session).first else { throw MissingRow() }
+            guard let created = try await tracked(country: country, id: id, year: nil, in: session).first else { throw MissingRow() }
             let entry = AuditRecord(
                 .commitmentCreated,
                 by: actor,
@@ -48,6 +65,7 @@ struct CommitmentService: Sendable {
         country: String,
         id: Int64,
         patch: [String: JSONValue],
+        expecting: ExpectedVersion,
         actor: AuditActor,
         in outer: DatabaseSession? = nil,
         logger: Logger
@@ -59,8 +77,10 @@ struct CommitmentService: Sendable {
         return try await database.within(outer, logger: logger) { session in
             guard let current = try await commitments.select(country: country, id: id, forUpdate: true, in: session).first
             else { throw DomainError.unknownCommitment(id) }
+            if current.withdrawnAt != nil { throw DomainError.withdrawnCommitment(id) }
+            try expecting.check(commitment: current)
             let input = try Self.merge(current.input, patch)
-            if input == current.input { return current }
+            if input == current.input { return try await tracked(country: country, id: id, year: nil, in: session).first ?? current }
             try await validate(input, in: session)
             try await commitments.update(id: id, input, at: now, in: session)
             let entry = AuditRecord(
@@ -72,7 +92,7 @@ struct CommitmentService: Sendable {
                 new: Self.auditState(input)
             )
             try await audit.record(entry, at: now, in: session)
-            guard let updated = try await commitments.select(country: country, id: id, in: session).first else { throw MissingRow() }
+            guard let updated = try await tracked(country: country, id: id, year: nil, in: session).first else { throw MissingRow() }
             return updated
         }
     }
@@ -120,5 +140,9 @@ struct CommitmentService: Sendable {
 extension DomainError {
     static func unknownCommitment(_ id: Int64) -> DomainError {
         DomainError(.unknownCommitment, "There is no commitment \(id) here.")
+    }
+
+    static func withdrawnCommitment(_ id: Int64) -> DomainError {
+        DomainError(.commitmentWithdrawn, "Commitment \(id) was withdrawn: it is kept as it was and can no longer change.")
     }
 }

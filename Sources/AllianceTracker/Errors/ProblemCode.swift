@@ -45,6 +45,7 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     case nothingToSubmit = "nothing_to_submit"
     case notSubmitted = "not_submitted"
     case overlappingMembership = "overlapping_membership"
+    case commitmentWithdrawn = "commitment_withdrawn"
 
     // The service.
     case databaseUnavailable = "database_unavailable"

@@ -16,7 +16,7 @@ extension ProblemCode {
             .unknownVersion, .unknownToken, .unknownException, .unknownMembership, .unknownExpectedReporter, .noRelease:
             .notFound
         case .alreadyExists, .alreadyExpected, .cycleNotOpen, .cycleLocked, .reportUnderReview, .alreadySubmitted, .nothingToSubmit,
-            .notSubmitted, .overlappingMembership:
+            .notSubmitted, .overlappingMembership, .commitmentWithdrawn:
             .conflict
         case .databaseUnavailable, .timedOut, .retry: .serviceUnavailable
         case .internalError: .internalServerError
@@ -60,6 +60,7 @@ extension ProblemCode {
         case .nothingToSubmit: "Nothing to submit"
         case .notSubmitted: "Not submitted"
         case .overlappingMembership: "Membership periods overlap"
+        case .commitmentWithdrawn: "Commitment withdrawn"
         case .databaseUnavailable: "Database unavailable"
         case .timedOut: "Request timed out"
         case .retry: "Conflicting changes"
@@ -76,7 +77,7 @@ extension ProblemCode {
             .invalidIdempotencyKey, .idempotencyKeyReused, .preconditionRequired, .versionMismatch, .unauthorized, .forbidden,
             .notFound, .unknownCountry, .unknownIndicator, .unknownCycle, .unknownCommitment, .unknownReport, .unknownVersion,
             .unknownToken, .unknownException, .unknownMembership, .unknownExpectedReporter, .noRelease, .alreadyExists, .alreadyExpected,
-            .overlappingMembership, .constraintViolation, .cycleNotOpen, .cycleLocked, .reportUnderReview,
+            .overlappingMembership, .commitmentWithdrawn, .constraintViolation, .cycleNotOpen, .cycleLocked, .reportUnderReview,
             .alreadySubmitted, .nothingToSubmit, .notSubmitted, .internalError:
             nil
         }

@@ -21,6 +21,7 @@ struct Disclosure: Sendable {
             var withheld = goal
             withheld.onTrack = nil
             withheld.offTrack = nil
+            withheld.achieved = nil
             withheld.noData = nil
             return withheld
         }

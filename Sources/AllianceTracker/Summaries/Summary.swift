@@ -121,6 +121,7 @@ struct GoalSummary: Codable, Sendable, Equatable {
     /// each is one country's.
     var onTrack: Nullable<Int>
     var offTrack: Nullable<Int>
+    var achieved: Nullable<Int>
     var noData: Nullable<Int>
 }
 
@@ -130,7 +131,9 @@ struct CommitmentProgress: Codable, Sendable, Equatable {
     var goal: Int
     var indicator: String?
     var title: String
+    /// The latest accepted value up to the year, and its year.
     var current: Nullable<Decimal>
+    var currentYear: Nullable<Int>
     /// Where the commitment's path from baseline to target stands this year.
     var expected: Nullable<Decimal>
     var status: CommitmentStatus

@@ -17,6 +17,7 @@ enum SummaryAssembler {
                 commitments: mine.count,
                 onTrack: count(.onTrack),
                 offTrack: count(.offTrack),
+                achieved: count(.achieved),
                 noData: count(.noData)
             )
         }

@@ -178,35 +178,14 @@ struct SummaryRepository: Sendable {
         }
     }
 
-    /// Every commitment with the country's accepted value for its indicator this year.
-    func commitments(_ year: Int, on session: DatabaseSession) async throws -> [(commitment: CommitmentRow, current: Decimal?)] {
-        try await session.rows(
-            """
-            SELECT m.id, m.country::text, m.goal, m.indicator, m.title, m.baseline_year, m.baseline_value,
-                   m.target_year, m.target_value, m.target_growth_pct,
-                   (SELECT v.value FROM reports r JOIN report_values v ON v.report_id = r.id AND v.version = r.accepted_version
-                    WHERE r.country = m.country AND r.year = \(Int16(year)) AND v.indicator = m.indicator)
-            FROM commitments m ORDER BY m.country, m.id
-            """
-        ).map { row in
-            let (id, country, goal, indicator, title, baselineYear, baselineValue, targetYear, targetValue, growth, current) =
-                try row.decode((Int64, String, Int, String?, String, Int?, Decimal?, Int?, Decimal?, Decimal?, Decimal?).self)
-            return (
-                CommitmentRow(
-                    id: id,
-                    country: country,
-                    goal: goal,
-                    indicator: indicator,
-                    title: title,
-                    baselineYear: baselineYear,
-                    baselineValue: baselineValue,
-                    targetYear: targetYear,
-                    targetValue: targetValue,
-                    targetGrowthPct: growth
-                ), current
-            )
-        }
+    /// Every commitment not withdrawn, with its country's latest accepted value up to
+    /// `year`: the same figures as the commitments API (`CommitmentRepository`).
+    func commitments(_ year: Int, on session: DatabaseSession) async throws -> [(commitment: CommitmentRow, latest: AcceptedValue?)] {
+        let repository = CommitmentRepository()
+        let latest = try await repository.latestValues(country: nil, upTo: year, in: session)
+        return try await repository.select(country: nil, id: nil, in: session).filter { $0.withdrawnAt == nil }.map { ($0.row, latest[$0.id]) }
     }
+
     /// The alliance-wide targets, oldest first.
     func allianceTargets(on session: DatabaseSession) async throws -> [AllianceTarget] {
         try await session.rows(

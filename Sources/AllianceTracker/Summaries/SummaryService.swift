@@ -40,7 +40,7 @@ struct SummaryService: Sendable {
             if let figure = baselineGrowth[indicators[index].code] { indicators[index].sinceBaseline = figure }
         }
         let progress = try await repository.commitments(year, on: session).map {
-            CommitmentTracking.progress($0.commitment, current: $0.current, year: year)
+            CommitmentTracking.progress($0.commitment, latest: $0.latest, year: year)
         }
         let goals = SummaryAssembler.goals(try await repository.countriesReportingActions(year, on: session), progress: progress)
         let targets = SummaryAssembler.targets(try await repository.allianceTargets(on: session), indicators: indicators)
