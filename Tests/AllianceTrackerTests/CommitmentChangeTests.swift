@@ -41,13 +41,17 @@ import Testing
             #expect(patched.status == .ok, "\(patched.text)")
             #expect(patched.headers[.eTag] == "\"2\"")
             #expect(try patched.json()["version"] as? Int == 2)
+            // `*` names whatever version is current
+            let starred = try await r.send(.patch, path, token: r.france, json: ["description": "Any"], headers: [.ifMatch: "*"])
+            #expect(starred.status == .ok, "\(starred.text)")
+            #expect(starred.headers[.eTag] == "\"3\"")
             // the old tag is stale now
             try await r.send(.patch, path, token: r.france, json: ["title": "Again"], headers: [.ifMatch: "\"1\""])
                 .expectProblem(.preconditionFailed, code: "version_mismatch")
-            #expect(try Self.stored(r) == [["2", "Changed", "f", nil]])
+            #expect(try Self.stored(r) == [["3", "Changed", "f", nil]])
             #expect(
                 try sql(r.url, "SELECT action FROM audit_log WHERE entity = 'commitment' ORDER BY id")
-                    == [["commitment.created"], ["commitment.changed"]]
+                    == [["commitment.created"], ["commitment.changed"], ["commitment.changed"]]
             )
         }
     }
@@ -60,6 +64,14 @@ import Testing
                 .expectProblem(.unprocessableContent, code: "missing_reason")
             try await r.send(.post, path + "/withdraw", token: r.france, json: [:])
                 .expectProblem(.unprocessableContent, code: "missing_reason")
+            try await r.send(.post, path + "/withdraw", token: r.france, json: ["reason": "a\u{0}b"])
+                .expectProblem(.unprocessableContent, code: "invalid_body")
+            try await r.send(.post, path + "/withdraw", token: r.france, json: ["reason": 7])
+                .expectProblem(.unprocessableContent, code: "invalid_body")
+            try await r.send(.post, path + "/withdraw", token: r.france, json: ["reason": String(repeating: "x", count: 2001)])
+                .expectProblem(.unprocessableContent, code: "missing_reason")
+            try await r.send(.post, path + "/withdraw", token: r.germany, json: ["reason": "Not ours"])
+                .expectProblem(.forbidden, code: "forbidden")
             #expect(try Self.stored(r) == [["1", "More identified", "f", nil]])
             #expect(try await SummaryTests.live(r, 2024)["goals"].flatMap(Self.goalOne)?["commitments"] as? Int == 1)
 
