@@ -62,6 +62,7 @@ struct Disclosure: Sendable {
             view.sinceBaseline.baseline = nil
             view.sinceBaseline.current = nil
             view.sinceBaseline.cagrPct = nil
+            view.sinceBaseline.changePp = view.sinceBaseline.changePp.map { _ in nil }
             view.sinceBaseline.suppressed = true
         }
         return view
@@ -77,6 +78,7 @@ struct Disclosure: Sendable {
         guard condition else { return figure }
         var view = figure
         view.pct = nil
+        view.changePp = view.changePp.map { _ in nil }  // absent stays absent: an old summary reads as before
         view.previous = nil
         view.current = nil
         view.suppressed = true

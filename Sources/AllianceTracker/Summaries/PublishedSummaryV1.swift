@@ -16,7 +16,13 @@ struct PublishedSummaryV1: Decodable, Sendable {
 
     struct Indicator: Decodable, Sendable {
         struct Growth: Decodable, Sendable {
-            struct Figure: Decodable, Sendable { var pct: Decimal? }
+            /// `changePp` is an optional addition to format 1: releases frozen before it lack it.
+            struct Figure: Decodable, Sendable {
+                var pct: Decimal?
+                var changePp: Decimal?
+                var previous: Decimal?
+                var current: Decimal?
+            }
             var likeForLike: Figure
         }
         var code: String

@@ -79,26 +79,6 @@ struct Growth: Codable, Sendable, Equatable {
     var likeForLike: GrowthFigure
 }
 
-struct GrowthFigure: Codable, Sendable, Equatable {
-    /// (current − previous) / previous × 100, unrounded; null without a previous figure or when it is 0.
-    var pct: Nullable<Decimal>
-    var countries: Int
-    var previousCountries: Int
-    var previous: Nullable<Decimal>
-    var current: Nullable<Decimal>
-    var suppressed: Bool
-}
-
-/// Compound annual growth since the baseline year, like for like.
-struct BaselineGrowth: Codable, Sendable, Equatable {
-    var baselineYear: Nullable<Int>
-    var countries: Int
-    var baseline: Nullable<Decimal>
-    var current: Nullable<Decimal>
-    var cagrPct: Nullable<Decimal>
-    var suppressed: Bool
-}
-
 struct TargetResult: Codable, Sendable, Equatable {
     var id: String
     var indicator: String
