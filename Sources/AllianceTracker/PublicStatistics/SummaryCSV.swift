@@ -48,6 +48,10 @@ enum SummaryCSV {
                 add("indicator", i.code, "growth_like_for_like_pct", CSVWriter.rounded(lfl.pct.value), lfl.countries, lfl.suppressed)
                 add("indicator", i.code, "cagr_since_baseline_pct", CSVWriter.rounded(since.cagrPct.value), since.countries, since.suppressed)
             }
+            if let level = i.level {
+                add("indicator", i.code, "level", CSVWriter.number(level.current.value), level.countries, level.suppressed)
+                add("indicator", i.code, "level_growth_pct", CSVWriter.rounded(level.growthPct.value), level.countries, level.suppressed)
+            }
             if since.panel != nil {
                 add("indicator", i.code, "baseline_year", since.baselineYear.value.map(String.init), nil)
             }

@@ -58,6 +58,12 @@ struct Disclosure: Sendable {
             view.growth.likeForLike.previous = nil
             view.growth.likeForLike.current = nil
         }
+        if let level = indicator.level, tooFew(level.countries) {
+            view.level?.previous = nil
+            view.level?.current = nil
+            view.level?.growthPct = nil
+            view.level?.suppressed = true
+        }
         if tooFew(indicator.sinceBaseline.countries) {
             view.sinceBaseline.baseline = nil
             view.sinceBaseline.current = nil

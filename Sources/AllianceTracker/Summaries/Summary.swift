@@ -68,6 +68,9 @@ struct IndicatorSummary: Codable, Sendable, Equatable {
     var previousCountries: Int
     var growth: Growth
     var sinceBaseline: BaselineGrowth
+    /// Flows only: the flow read as a level since the baseline year (OG1.1 as written).
+    /// Absent for other kinds, and from summaries stored before it existed.
+    var level: CumulativeLevel? = nil
     /// Public view: figures from fewer countries than the disclosure threshold are withheld.
     var suppressed: Bool
 }

@@ -38,6 +38,12 @@ struct SummaryService: Sendable {
         for index in indicators.indices {
             if let figure = baselineGrowth[indicators[index].code] { indicators[index].sinceBaseline = figure }
         }
+        let levels = try await repository.cumulativeLevels(year, on: session)
+        for index in indicators.indices where indicators[index].measureKind == .flow {
+            var level = levels[indicators[index].code] ?? .none
+            level.baselineYear = indicators[index].sinceBaseline.baselineYear
+            indicators[index].level = level
+        }
         let progress = try await repository.commitments(year, on: session).map {
             CommitmentTracking.progress($0.commitment, current: $0.current, year: year)
         }
