@@ -31,6 +31,16 @@ struct PublishedSummaryV1: Decodable, Sendable {
         var countriesReporting: Int
         var growth: Growth
         var suppressed: Bool
+        /// Flows, in releases published since it existed: the flow read as a level.
+        var level: Level?
+    }
+
+    struct Level: Decodable, Sendable {
+        var baselineYear: Int?
+        var countries: Int
+        var current: Decimal?
+        var growthPct: Decimal?
+        var suppressed: Bool
     }
 
     /// Served again as it is in the overview.
