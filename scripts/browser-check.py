@@ -96,6 +96,19 @@ def percent(value):
     return "—" if value is None else ("" if value < 0 else "+") + number(value) + " %"
 
 
+def points(value):
+    """HTML.points: a change in percentage points, signed."""
+    return "—" if value is None else ("" if value < 0 else "+") + number(value) + " pp"
+
+
+def change(indicator):
+    """The page's like-for-like change: points for ratios and booleans, percent growth for the others."""
+    lfl = indicator.get("growth", {}).get("like_for_like", {})
+    if indicator.get("measure_kind") in ("ratio", "boolean"):
+        return points(lfl.get("change_pp"))
+    return percent(lfl.get("pct"))
+
+
 def close(value):
     """A plotted value, to 9 significant digits: the page writes Swift Doubles, the API exact decimals."""
     return float(f"{float(value):.9g}")
@@ -380,7 +393,7 @@ def check_headlines(report, label, dom, summary, api):
         i = indicators.get(h["code"], {})
         pairs += [(h["code"], h["figure"], "withheld" if i.get("suppressed") else number(i.get("headline"))),
                   ("countries", h["countries"], str(i.get("countries_reporting"))),
-                  ("growth", h["growth"], percent(i.get("growth", {}).get("like_for_like", {}).get("pct")))]
+                  ("growth", h["growth"], change(i))]
     actions = {str(g["goal"]): f"{g['countries_reporting_actions']} countries reported actions taken."
                for g in summary["goals"]}
     pairs += [(f"goal {g['goal']}", g["actions"], actions.get(g["goal"])) for g in dom["goals"]]

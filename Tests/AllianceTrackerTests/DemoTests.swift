@@ -40,7 +40,9 @@ import Testing
             var config = TestDatabase.config(url)
             config.clock = clock
             let app = try buildApplication(config: config)
+            let secretariat = try makeToken(url, role: "secretariat", country: nil)
             try await app.test(.router) { client in
+                try await Self.everyIndicatorHasItsMultiYearFigure(client, token: secretariat)
                 try await client.execute(uri: "/v1/public/overview", method: .get) { response in
                     let overview = try response.json()
                     #expect(overview["demo"] as? Bool == true)
@@ -50,6 +52,30 @@ import Testing
                 }
             }
         }
+    }
+
+    /// Live and published, every indicator has its figure since its baseline year
+    /// (2013 for OG1.1), and ratios and booleans are in points only, in JSON and CSV.
+    static func everyIndicatorHasItsMultiYearFigure(_ client: some TestClientProtocol, token: String) async throws {
+        let live = try await client.execute(uri: "/v1/summaries/2024", method: .get, headers: [.authorization: "Bearer \(token)"])
+        #expect(live.status == .ok)
+        let indicators = try #require(try live.json()["indicators"] as? [[String: Any]])
+        #expect(indicators.count == 15)
+        for indicator in indicators {
+            let code = indicator["code"] as? String ?? ""
+            let since = try #require(indicator["since_baseline"] as? [String: Any])
+            let points = ["ratio", "boolean"].contains(indicator["measure_kind"] as? String ?? "")
+            #expect(since["reason"] is NSNull, "\(code): \(since)")
+            #expect(SummaryTests.number(since[points ? "change_pp" : "cagr_pct"]) != nil, "\(code): \(since)")
+            #expect(since[points ? "cagr_pct" : "change_pp"] is NSNull, "\(code): \(since)")
+            if code == SummaryTests.victims { #expect(since["baseline_year"] as? Int == 2013) }
+        }
+        let csv = try await client.execute(uri: "/v1/public/summaries/2024?format=csv", method: .get)
+        let text = String(buffer: csv.body)
+        #expect(text.contains(",indicator,schools_online_safety_pct,change_like_for_like_pp,"))
+        #expect(text.contains(",indicator,national_awareness_strategy,change_since_baseline_pp,"))
+        #expect(!text.contains("schools_online_safety_pct,growth_"))
+        #expect(!text.contains("national_awareness_strategy,cagr_"))
     }
 
     /// Seeded on 2026-11-29, 2025 is open: it opened 2026-10-04, was due 2026-11-24, locks 2027-01-10.

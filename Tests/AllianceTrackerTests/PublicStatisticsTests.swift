@@ -137,7 +137,7 @@ import Testing
             if small("countries_reporting") {
                 figures = ["headline", "total", "mean", "median", "share_pct"]
             } else if small("countries") || (object["pct"] != nil && small("previous_countries")) {
-                figures = ["pct", "previous", "current", "value", "met", "cagr_pct", "baseline", "growth_like_for_like_pct"]
+                figures = ["pct", "change_pp", "previous", "current", "value", "met", "cagr_pct", "baseline", "growth_like_for_like_pct"]
             } else {
                 figures = []
             }

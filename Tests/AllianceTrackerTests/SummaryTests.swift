@@ -185,8 +185,10 @@ import Testing
             #expect(Self.number(schools["median"]) == 70)
             #expect(schools["total"] is NSNull)  // a ratio is never summed
             let schoolsGrowth = try #require(schools["growth"] as? [String: Any])
-            #expect(Self.close((schoolsGrowth["all_reporters"] as? [String: Any])?["pct"], "40"))  // mean 70 vs 50
-            #expect(Self.close((schoolsGrowth["like_for_like"] as? [String: Any])?["pct"], "20"))  // FR DE: 60 vs 50
+            // a proportion changes in points, not in percent of itself
+            #expect(Self.close((schoolsGrowth["all_reporters"] as? [String: Any])?["change_pp"], "20"))  // mean 70 vs 50
+            #expect(Self.close((schoolsGrowth["like_for_like"] as? [String: Any])?["change_pp"], "10"))  // FR DE: 60 vs 50
+            #expect((schoolsGrowth["like_for_like"] as? [String: Any])?["pct"] is NSNull)
 
             let takedown = try Self.indicator(summary, "notice_takedown_median_days")
             #expect(Self.number(takedown["headline"]) == 3)  // median of 1 2 4 9
@@ -194,12 +196,14 @@ import Testing
             #expect(takedown["mean"] is NSNull)  // a duration takes the median
             let takedownGrowth = try #require(takedown["growth"] as? [String: Any])
             #expect(Self.close((takedownGrowth["like_for_like"] as? [String: Any])?["pct"], "-33.333333333"))  // FR 2 vs 3
+            #expect((takedownGrowth["like_for_like"] as? [String: Any])?["change_pp"] is NSNull)
 
             let unit = try Self.indicator(summary, "dedicated_le_unit")
             #expect(Self.number(unit["share_pct"]) == 75)  // FR DE PL yes, IT no
             let unitGrowth = try #require(unit["growth"] as? [String: Any])
-            #expect(Self.close((unitGrowth["all_reporters"] as? [String: Any])?["pct"], "50"))  // 75 vs 50
-            #expect(Self.close((unitGrowth["like_for_like"] as? [String: Any])?["pct"], "100"))  // FR DE: 100 vs 50
+            #expect(Self.close((unitGrowth["all_reporters"] as? [String: Any])?["change_pp"], "25"))  // 75 vs 50
+            #expect(Self.close((unitGrowth["like_for_like"] as? [String: Any])?["change_pp"], "50"))  // FR DE: 100 vs 50
+            #expect((unitGrowth["all_reporters"] as? [String: Any])?["pct"] is NSNull)
         }
     }
 
@@ -231,14 +235,17 @@ import Testing
         }
     }
 
-    @Test func theBaselineViewCompoundsSinceTheFirstCycle() async throws {
+    @Test func theBaselineViewCompoundsSinceTheTargetsBaselineYear() async throws {
         try await withReporting { r in
             try Self.history(r.url)
+            try sql(r.url, "UPDATE targets SET baseline_year = 2023 WHERE id = 'OG1.1'")
             let victims = try Self.indicator(try await Self.live(r, 2024), Self.victims)
             let baseline = try #require(victims["since_baseline"] as? [String: Any])
             #expect(baseline["baseline_year"] as? Int == 2023)
             // one year: the compound rate is the like-for-like growth
             #expect(Self.close(baseline["cagr_pct"], "11.428571428", digits: 6))
+            #expect(baseline["panel"] as? [String] == ["DE", "ES", "FR", "IT"])
+            #expect(baseline["reason"] is NSNull)
         }
     }
 

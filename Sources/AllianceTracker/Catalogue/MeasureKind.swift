@@ -25,6 +25,15 @@ enum MeasureKind: String, DatabaseEnum {
         }
     }
 
+    /// Whether a change of this kind is told in percentage points (a proportion:
+    /// 64.9 → 67.5 is +2.6 points) rather than as relative or compound growth.
+    var changesInPoints: Bool {
+        switch self {
+        case .flow, .stock, .duration: false
+        case .ratio, .boolean: true
+        }
+    }
+
     /// The statistics that mean something for this kind; others are left out.
     var statistics: Set<Statistic> {
         switch self {

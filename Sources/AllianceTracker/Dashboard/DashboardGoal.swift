@@ -28,13 +28,22 @@ struct DashboardGoal {
                     figure: figure.suppressed ? "withheld" : HTML.number(figure.headline),
                     unit: Self.unit(indicator),
                     countries: figure.countriesReporting,
-                    growth: HTML.percent(figure.growth.likeForLike.pct)
+                    growth: Self.change(figure)
                 )
             }
         }
         hasRows = !rows.isEmpty
         caption = "Headline figures, \(year) (\(source))"
         actions = summary.goals.first { $0.goal == goal.id }.map { "\($0.countriesReportingActions) countries reported actions taken." } ?? ""
+    }
+
+    /// Like for like: points for proportions (a release frozen before `change_pp`
+    /// gives them as current − previous), percent growth for counts and times.
+    static func change(_ figure: PublishedSummaryV1.Indicator) -> String {
+        let lfl = figure.growth.likeForLike
+        guard figure.measureKind.changesInPoints else { return HTML.percent(lfl.pct) }
+        let points = lfl.changePp ?? lfl.previous.flatMap { previous in lfl.current.map { $0 - previous } }
+        return HTML.points(points)
     }
 
     private static func unit(_ indicator: Indicator) -> String {

@@ -60,7 +60,13 @@ struct DashboardPage {
             onTime: c.onTime,
             onTimeRate: HTML.number(c.onTimeRate.pct)
         )
-        self.target = summary.targets.first { $0.id == "OG1.1" }.map(DashboardTarget.init)
+        self.target = summary.targets.first { $0.id == "OG1.1" }.map { target in
+            DashboardTarget(
+                target,
+                level: summary.indicators.first { $0.code == target.indicator }?.level,
+                global: reference.series.first { $0.code == DashboardTarget.globalSeries }
+            )
+        }
         self.goals = goals.map { DashboardGoal($0, indicators: indicators, summary: summary, year: year, source: source) }
         self.trends = series.map { DashboardTrend($0, indicators: indicators, year: year) }
         self.references = reference.series.filter { !$0.observations.isEmpty }.map(DashboardReference.init)

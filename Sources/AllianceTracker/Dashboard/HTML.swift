@@ -39,4 +39,9 @@ enum HTML {
     static func percent(_ value: Decimal?) -> String {
         value.map { ($0 < 0 ? "" : "+") + number($0) + " %" } ?? "—"
     }
+
+    /// A change in percentage points: "+2.6 pp".
+    static func points(_ value: Decimal?) -> String {
+        value.map { ($0 < 0 ? "" : "+") + number($0) + " pp" } ?? "—"
+    }
 }

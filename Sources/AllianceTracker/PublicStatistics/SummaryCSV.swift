@@ -36,16 +36,25 @@ enum SummaryCSV {
             )
             let all = i.growth.allReporters
             let lfl = i.growth.likeForLike
-            add("indicator", i.code, "growth_all_reporters_pct", CSVWriter.rounded(all.pct.value), all.countries, all.suppressed)
-            add("indicator", i.code, "growth_like_for_like_pct", CSVWriter.rounded(lfl.pct.value), lfl.countries, lfl.suppressed)
-            add(
-                "indicator",
-                i.code,
-                "cagr_since_baseline_pct",
-                CSVWriter.rounded(i.sinceBaseline.cagrPct.value),
-                i.sinceBaseline.countries,
-                i.sinceBaseline.suppressed
-            )
+            let since = i.sinceBaseline
+            // a summary stored before `change_pp` existed is written as it was then
+            if i.measureKind.changesInPoints && all.changePp != nil {
+                // proportions: points only, never relative growth
+                add("indicator", i.code, "change_all_reporters_pp", CSVWriter.rounded(all.changePp?.value), all.countries, all.suppressed)
+                add("indicator", i.code, "change_like_for_like_pp", CSVWriter.rounded(lfl.changePp?.value), lfl.countries, lfl.suppressed)
+                add("indicator", i.code, "change_since_baseline_pp", CSVWriter.rounded(since.changePp?.value), since.countries, since.suppressed)
+            } else {
+                add("indicator", i.code, "growth_all_reporters_pct", CSVWriter.rounded(all.pct.value), all.countries, all.suppressed)
+                add("indicator", i.code, "growth_like_for_like_pct", CSVWriter.rounded(lfl.pct.value), lfl.countries, lfl.suppressed)
+                add("indicator", i.code, "cagr_since_baseline_pct", CSVWriter.rounded(since.cagrPct.value), since.countries, since.suppressed)
+            }
+            if let level = i.level {
+                add("indicator", i.code, "level", CSVWriter.number(level.current.value), level.countries, level.suppressed)
+                add("indicator", i.code, "level_growth_pct", CSVWriter.rounded(level.growthPct.value), level.countries, level.suppressed)
+            }
+            if since.panel != nil {
+                add("indicator", i.code, "baseline_year", since.baselineYear.value.map(String.init), nil)
+            }
         }
         for t in summary.targets {
             add("target", t.id, "value", CSVWriter.rounded(t.value.value), t.countries, t.suppressed)

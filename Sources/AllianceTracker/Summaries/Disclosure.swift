@@ -59,10 +59,17 @@ struct Disclosure: Sendable {
             view.growth.likeForLike.previous = nil
             view.growth.likeForLike.current = nil
         }
+        if let level = indicator.level, tooFew(level.countries) {
+            view.level?.previous = nil
+            view.level?.current = nil
+            view.level?.growthPct = nil
+            view.level?.suppressed = true
+        }
         if tooFew(indicator.sinceBaseline.countries) {
             view.sinceBaseline.baseline = nil
             view.sinceBaseline.current = nil
             view.sinceBaseline.cagrPct = nil
+            view.sinceBaseline.changePp = view.sinceBaseline.changePp.map { _ in nil }
             view.sinceBaseline.suppressed = true
         }
         return view
@@ -78,6 +85,7 @@ struct Disclosure: Sendable {
         guard condition else { return figure }
         var view = figure
         view.pct = nil
+        view.changePp = view.changePp.map { _ in nil }  // absent stays absent: an old summary reads as before
         view.previous = nil
         view.current = nil
         view.suppressed = true

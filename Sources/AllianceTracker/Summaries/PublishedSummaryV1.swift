@@ -16,7 +16,13 @@ struct PublishedSummaryV1: Decodable, Sendable {
 
     struct Indicator: Decodable, Sendable {
         struct Growth: Decodable, Sendable {
-            struct Figure: Decodable, Sendable { var pct: Decimal? }
+            /// `changePp` is an optional addition to format 1: releases frozen before it lack it.
+            struct Figure: Decodable, Sendable {
+                var pct: Decimal?
+                var changePp: Decimal?
+                var previous: Decimal?
+                var current: Decimal?
+            }
             var likeForLike: Figure
         }
         var code: String
@@ -24,6 +30,16 @@ struct PublishedSummaryV1: Decodable, Sendable {
         var headline: Decimal?
         var countriesReporting: Int
         var growth: Growth
+        var suppressed: Bool
+        /// Flows, in releases published since it existed: the flow read as a level.
+        var level: Level?
+    }
+
+    struct Level: Decodable, Sendable {
+        var baselineYear: Int?
+        var countries: Int
+        var current: Decimal?
+        var growthPct: Decimal?
         var suppressed: Bool
     }
 

@@ -68,6 +68,9 @@ struct IndicatorSummary: Codable, Sendable, Equatable {
     var previousCountries: Int
     var growth: Growth
     var sinceBaseline: BaselineGrowth
+    /// Flows only: the flow read as a level since the baseline year (OG1.1 as written).
+    /// Absent for other kinds, and from summaries stored before it existed.
+    var level: CumulativeLevel? = nil
     /// Public view: figures from fewer countries than the disclosure threshold are withheld.
     var suppressed: Bool
 }
@@ -77,26 +80,6 @@ struct Growth: Codable, Sendable, Equatable {
     var allReporters: GrowthFigure
     /// Only the countries that reported both years.
     var likeForLike: GrowthFigure
-}
-
-struct GrowthFigure: Codable, Sendable, Equatable {
-    /// (current − previous) / previous × 100, unrounded; null without a previous figure or when it is 0.
-    var pct: Nullable<Decimal>
-    var countries: Int
-    var previousCountries: Int
-    var previous: Nullable<Decimal>
-    var current: Nullable<Decimal>
-    var suppressed: Bool
-}
-
-/// Compound annual growth since the baseline year, like for like.
-struct BaselineGrowth: Codable, Sendable, Equatable {
-    var baselineYear: Nullable<Int>
-    var countries: Int
-    var baseline: Nullable<Decimal>
-    var current: Nullable<Decimal>
-    var cagrPct: Nullable<Decimal>
-    var suppressed: Bool
 }
 
 struct TargetResult: Codable, Sendable, Equatable {

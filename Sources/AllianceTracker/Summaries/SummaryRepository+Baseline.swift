@@ -1,26 +1,36 @@
 import Foundation
 import PostgresNIO
 
-/// The multi-year view: growth since the baseline year, like for like.
+/// The multi-year view: since each indicator's baseline year, like for like.
 extension SummaryRepository {
-    /// Compound annual growth from `baseline` to `year`, over the countries that
-    /// reported the indicator in both years. Keyed by indicator code.
-    func sinceBaseline(_ year: Int, baseline: Int, on session: DatabaseSession) async throws -> [String: BaselineGrowth] {
-        guard baseline < year else { return [:] }
+    /// Each indicator's baseline year is its alliance-wide target's `baseline_year`,
+    /// or, without one, the first year up to `year` with an accepted value: an empty
+    /// earlier cycle does not move it. The panel is the countries with an accepted
+    /// value in both years. Keyed by indicator code.
+    func sinceBaseline(_ year: Int, on session: DatabaseSession) async throws -> [String: BaselineGrowth] {
         let rows = try await session.rows(
             """
             WITH accepted AS (
-                SELECT r.year, r.country, v.indicator, v.value
+                SELECT r.year::int AS year, r.country::text AS country, v.indicator, v.value
                 FROM reports r JOIN report_values v ON v.report_id = r.id AND v.version = r.accepted_version
-                WHERE r.year IN (\(Int16(year)), \(Int16(baseline))) AND r.accepted_version IS NOT NULL AND v.value IS NOT NULL
+                WHERE r.year <= \(Int16(year)) AND r.accepted_version IS NOT NULL AND v.value IS NOT NULL
+            ),
+            bases AS (
+                SELECT i.code AS indicator,
+                       coalesce((SELECT min(t.baseline_year)::int FROM targets t
+                                 WHERE t.indicator = i.code AND t.scope = \(TargetScope.alliance)),
+                                (SELECT min(a.year) FROM accepted a WHERE a.indicator = i.code)) AS base_year
+                FROM indicators i
             ),
             panel AS (
-                SELECT c.indicator, c.value AS cur, b.value AS base
-                FROM accepted c JOIN accepted b ON b.country = c.country AND b.indicator = c.indicator
-                WHERE c.year = \(Int16(year)) AND b.year = \(Int16(baseline))
+                SELECT c.indicator, c.country, c.value AS cur, b.value AS base
+                FROM bases x
+                JOIN accepted c ON c.indicator = x.indicator AND c.year = \(year)
+                JOIN accepted b ON b.indicator = x.indicator AND b.country = c.country AND b.year = x.base_year
+                WHERE x.base_year < \(year)
             ),
             figures AS (
-                SELECT indicator, count(*) AS n,
+                SELECT indicator, count(*) AS n, array_agg(country ORDER BY country) AS countries,
                        sum(base) AS base_total, avg(base) AS base_mean, median_of(array_agg(base ORDER BY base)) AS base_median,
                        count(*) FILTER (WHERE base = 1) * 100.0 / count(*) AS base_share,
                        sum(cur) AS cur_total, avg(cur) AS cur_mean, median_of(array_agg(cur ORDER BY cur)) AS cur_median,
@@ -28,34 +38,68 @@ extension SummaryRepository {
                 FROM panel GROUP BY indicator
             ),
             headlines AS (
-                SELECT i.code, coalesce(f.n, 0) AS n,
-                       \(unescaped: HeadlineSQL.headline("base_")) AS base,
-                       \(unescaped: HeadlineSQL.headline("cur_")) AS cur
-                FROM indicators i LEFT JOIN figures f ON f.indicator = i.code
+                SELECT i.code, i.measure_kind, x.base_year,
+                       EXISTS (SELECT 1 FROM accepted a WHERE a.indicator = i.code AND a.year = x.base_year) AS has_base,
+                       coalesce(f.countries, '{}') AS countries,
+                       \(unescaped: HeadlineSQL.headline("base_")) AS base, \(unescaped: HeadlineSQL.headline("cur_")) AS cur
+                FROM indicators i JOIN bases x ON x.indicator = i.code LEFT JOIN figures f ON f.indicator = i.code
             )
-            SELECT code, n, base, cur,
-                   CASE WHEN base > 0 AND cur >= 0 THEN (power(cur / base, 1.0 / \(year - baseline)) - 1) * 100 END
+            SELECT code, measure_kind, base_year, has_base, countries, base, cur,
+                   CASE WHEN base > 0 AND cur >= 0 AND base_year < \(year) THEN (power(cur / base, 1.0 / (\(year) - base_year)) - 1) * 100 END
             FROM headlines
             """
         )
         var result: [String: BaselineGrowth] = [:]
         for row in rows {
-            let (code, n, base, cur, cagr) = try row.decode((String, Int, Decimal?, Decimal?, Decimal?).self)
-            result[code] = BaselineGrowth(
-                baselineYear: Nullable(baseline),
-                countries: n,
-                baseline: Nullable(base),
-                current: Nullable(cur),
-                cagrPct: Nullable(cagr),
-                suppressed: false
+            let (code, kind, baseYear, hasBase, countries, base, cur, cagr) = try row.decode(
+                (String, MeasureKind, Int?, Bool, [String], Decimal?, Decimal?, Decimal?).self
+            )
+            result[code] = Self.baselineGrowth(
+                year: year,
+                kind: kind,
+                baseYear: baseYear,
+                hasBase: hasBase,
+                panel: (countries, base, cur),
+                cagr: cagr
             )
         }
         return result
     }
 
-    /// The first year with a reporting cycle: the baseline of the multi-year view.
-    func baselineYear(on session: DatabaseSession) async throws -> Int? {
-        try await session.rows("SELECT min(year)::int FROM reporting_cycles")
-            .first.flatMap { try $0.decode(Int?.self) }
+    /// The figure, or null with its reason: compound annual growth (computed in the
+    /// query), or the change in points for proportions.
+    static func baselineGrowth(
+        year: Int,
+        kind: MeasureKind,
+        baseYear: Int?,
+        hasBase: Bool,
+        panel: (countries: [String], base: Decimal?, current: Decimal?),
+        cagr: Decimal?
+    ) -> BaselineGrowth {
+        let (countries, base, current) = panel
+        var figure = BaselineGrowth.none
+        figure.baselineYear = Nullable(baseYear)
+        guard let baseYear, hasBase else { return figure }
+        guard baseYear < year else {
+            figure.reason = Nullable(.notAfterBaseline)
+            return figure
+        }
+        guard let base, let current, !countries.isEmpty else {
+            figure.reason = Nullable(.noCommonCountries)
+            return figure
+        }
+        figure.countries = countries.count
+        figure.panel = countries
+        figure.baseline = Nullable(base)
+        figure.current = Nullable(current)
+        figure.reason = Nullable(nil)
+        if kind.changesInPoints {
+            figure.changePp = Nullable(current - base)
+        } else if let cagr {
+            figure.cagrPct = Nullable(cagr)
+        } else {
+            figure.reason = Nullable(.baselineZero)
+        }
+        return figure
     }
 }

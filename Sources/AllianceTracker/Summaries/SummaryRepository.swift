@@ -99,7 +99,8 @@ struct SummaryRepository: Sendable {
             SELECT code, goal, unit, measure_kind, n, unavailable, cur, total, mean, median, low, high, share, prev, prev_n,
                    CASE WHEN prev <> 0 THEN (cur - prev) / prev * 100 END,
                    panel_n, CASE WHEN panel_n > 0 THEN panel_prev END, CASE WHEN panel_n > 0 THEN panel_cur END,
-                   CASE WHEN panel_prev <> 0 THEN (panel_cur - panel_prev) / panel_prev * 100 END
+                   CASE WHEN panel_prev <> 0 THEN (panel_cur - panel_prev) / panel_prev * 100 END,
+                   cur - prev, CASE WHEN panel_n > 0 THEN panel_cur - panel_prev END
             FROM headlines ORDER BY goal, code
             """
         )
@@ -109,18 +110,24 @@ struct SummaryRepository: Sendable {
     private static func indicator(_ row: PostgresRow) throws -> IndicatorSummary {
         let (
             code, goal, unit, kind, n, unavailable, headline, total, mean, median, low, high, share, previous, previousN,
-            allPct, panelN, panelPrevious, panelCurrent, panelPct
+            allPct, panelN, panelPrevious, panelCurrent, panelPct, allPoints, panelPoints
         ) =
             try row.decode(
                 (
                     String, Int, String, MeasureKind, Int, Int, Decimal?, Decimal?, Decimal?, Decimal?, Decimal?,
-                    Decimal?, Decimal?, Decimal?, Int, Decimal?, Int, Decimal?, Decimal?, Decimal?
+                    Decimal?, Decimal?, Decimal?, Int, Decimal?, Int, Decimal?, Decimal?, Decimal?, Decimal?, Decimal?
                 ).self
             )
         // a statistic that means nothing for the kind is left out, not shown
         func only(_ statistic: Statistic, _ value: Decimal?) -> Nullable<Decimal> {
             Nullable(kind.statistics.contains(statistic) ? value : nil)
         }
+        // proportions change in points, never in percent of themselves
+        func change(pct: Decimal?, points: Decimal?) -> (Nullable<Decimal>, Nullable<Decimal>) {
+            kind.changesInPoints ? (nil, Nullable(points)) : (Nullable(pct), nil)
+        }
+        let (allChange, allChangePp) = change(pct: allPct, points: allPoints)
+        let (panelChange, panelChangePp) = change(pct: panelPct, points: panelPoints)
         return IndicatorSummary(
             code: code,
             goal: goal,
@@ -139,7 +146,8 @@ struct SummaryRepository: Sendable {
             previousCountries: previousN,
             growth: Growth(
                 allReporters: GrowthFigure(
-                    pct: Nullable(allPct),
+                    pct: allChange,
+                    changePp: allChangePp,
                     countries: n,
                     previousCountries: previousN,
                     previous: Nullable(previous),
@@ -147,7 +155,8 @@ struct SummaryRepository: Sendable {
                     suppressed: false
                 ),
                 likeForLike: GrowthFigure(
-                    pct: Nullable(panelPct),
+                    pct: panelChange,
+                    changePp: panelChangePp,
                     countries: panelN,
                     previousCountries: panelN,
                     previous: Nullable(panelPrevious),
@@ -155,7 +164,7 @@ struct SummaryRepository: Sendable {
                     suppressed: false
                 )
             ),
-            sinceBaseline: BaselineGrowth(baselineYear: nil, countries: 0, baseline: nil, current: nil, cagrPct: nil, suppressed: false),
+            sinceBaseline: .none,
             suppressed: false
         )
     }

@@ -12,16 +12,16 @@ struct SummaryService: Sendable {
     func live(year: Int, logger: Logger) async throws -> Summary {
         let now = clock.now()
         return try await database.read(logger: logger) { session in
-            try await Self.build(year: year, now: now, on: session) { baseline in
-                try await database.read(logger: logger) { try await Self.repository.sinceBaseline(year, baseline: baseline, on: $0) }
+            try await Self.build(year: year, now: now, on: session) {
+                try await database.read(logger: logger) { try await Self.repository.sinceBaseline(year, on: $0) }
             }
         }
     }
 
     /// The figures as one transaction sees them, all on its connection.
     static func build(year: Int, now: Date, on session: DatabaseSession) async throws -> Summary {
-        try await build(year: year, now: now, on: session) { baseline in
-            try await repository.sinceBaseline(year, baseline: baseline, on: session)
+        try await build(year: year, now: now, on: session) {
+            try await repository.sinceBaseline(year, on: session)
         }
     }
 
@@ -29,15 +29,20 @@ struct SummaryService: Sendable {
         year: Int,
         now: Date,
         on session: DatabaseSession,
-        sinceBaseline: @escaping @Sendable (Int) async throws -> [String: BaselineGrowth]
+        sinceBaseline: @escaping @Sendable () async throws -> [String: BaselineGrowth]
     ) async throws -> Summary {
         guard let completeness = try await repository.completeness(year, on: session) else { throw DomainError.unknownCycle(year) }
-        let baseline = try await repository.baselineYear(on: session)
-        async let growth = growthSince(baseline, sinceBaseline)
+        async let growth = sinceBaseline()
         var indicators = try await repository.indicators(year, on: session)
         let baselineGrowth = try await growth
         for index in indicators.indices {
             if let figure = baselineGrowth[indicators[index].code] { indicators[index].sinceBaseline = figure }
+        }
+        let levels = try await repository.cumulativeLevels(year, on: session)
+        for index in indicators.indices where indicators[index].measureKind == .flow {
+            var level = levels[indicators[index].code] ?? .none
+            level.baselineYear = indicators[index].sinceBaseline.baselineYear
+            indicators[index].level = level
         }
         let progress = try await repository.commitments(year, on: session).map {
             CommitmentTracking.progress($0.commitment, latest: $0.latest, year: year)
@@ -56,13 +61,5 @@ struct SummaryService: Sendable {
             goals: goals,
             commitmentProgress: progress
         )
-    }
-
-    private static func growthSince(
-        _ baseline: Int?,
-        _ read: @Sendable (Int) async throws -> [String: BaselineGrowth]
-    ) async throws -> [String: BaselineGrowth] {
-        guard let baseline else { return [:] }
-        return try await read(baseline)
     }
 }
