@@ -1,0 +1,42 @@
+import Foundation
+
+/// A target judged on one year's figures (docs/statistics.md "Targets"), with the
+/// data it was judged on.
+struct TargetResult: Codable, Sendable, Equatable {
+    var id: String
+    var indicator: String
+    var scope: TargetScope
+    /// The country a country-scope target binds; null alliance-wide.
+    var country: Nullable<String>
+    var rule: TargetRule
+    var basis: TargetBasis
+    var change: TargetChange
+    var threshold: Nullable<Decimal>
+    var value: Nullable<Decimal>
+    /// True or false when the data decide; null, with `reason`, when they cannot.
+    var met: Nullable<Bool>
+    var reason: Nullable<TargetReason>
+    /// A growth rule's two figures: last year's and this year's.
+    var previous: Nullable<Decimal>
+    var current: Nullable<Decimal>
+    /// Countries the value comes from.
+    var countries: Int
+    /// Alliance-wide: expected reporters with an accepted value, of the expected reporters.
+    var coverage: Nullable<Rate>
+    var minCoveragePct: Decimal
+    var suppressed: Bool
+}
+
+/// Why the data cannot decide a target.
+enum TargetReason: String, Codable, Sendable, CaseIterable {
+    /// No accepted value this year.
+    case noValue = "no_value"
+    /// The accepted report says the value is not available.
+    case notAvailable = "not_available"
+    /// A growth rule without last year's figure.
+    case noBase = "no_base"
+    /// A growth rule in percent from a figure of 0.
+    case zeroBase = "zero_base"
+    /// An alliance-wide level or `true` from fewer expected reporters than `min_coverage_pct`.
+    case lowCoverage = "low_coverage"
+}
