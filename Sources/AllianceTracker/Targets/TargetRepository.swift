@@ -23,7 +23,8 @@ struct TargetRepository: Sendable {
     func insert(_ target: Target, in session: DatabaseSession) async throws -> Bool {
         try await !session.rows(
             """
-            INSERT INTO targets (\(unescaped: Self.columns))
+            INSERT INTO targets (id, indicator, operational_goal, scope, country, rule, threshold, basis,
+                                 baseline_year, description, source, min_coverage_pct, change)
             VALUES (\(target.id), \(target.indicator), \(target.operationalGoal), \(target.scope), \(target.country), \(target.rule),
                     \(target.threshold), \(target.basis), \(target.baselineYear.map(Int16.init)), \(target.description), \(target.source),
                     \(target.minCoveragePct), \(target.change))
