@@ -166,3 +166,13 @@ import Testing
         }
     }
 }
+
+/// A summary stored before sql/0012 (frozen later by `alliance migrate`) still reads.
+@Suite struct TargetResultFormatTests {
+    @Test func aTargetResultWithoutTheNewFieldsReadsAsAllianceWideInPercent() throws {
+        let old =
+            #"{"id":"OG1.1","indicator":"x","rule":"annual_growth_at_least","basis":"like_for_like","threshold":10,"value":null,"met":null,"countries":0,"suppressed":false}"#
+        let result = try JSONCoding.decoder.decode(TargetResult.self, from: Data(old.utf8))
+        #expect(result.scope == .alliance && result.change == .percent && result.minCoveragePct == 50 && result.reason.value == nil)
+    }
+}

@@ -124,4 +124,35 @@ import Testing
             #expect(og["id"] as? String == "OG1.1" && og["met"] as? Bool == true && og["threshold"] as? Int == 10)
         }
     }
+
+    /// Alliance-wide rules on `SummaryTests.history`, through the API and the live summary:
+    /// victims like for like 175 → 195 (+11.43 %); a dedicated unit: FR, DE, PL yes, IT no (75 %).
+    @Test func newRulesAreStoredAndJudgedInTheLiveSummary() async throws {
+        try await withReporting { r in
+            try SummaryTests.history(r.url)
+            let falls: [String: Any] = [
+                "id": "victims-fall", "indicator": SummaryTests.victims, "scope": "alliance", "rule": "annual_growth_at_most",
+                "threshold": -5, "basis": "like_for_like", "description": "Falls by at least 5 % a year.", "reason": "Test",
+            ]
+            let units: [String: Any] = [
+                "id": "units", "indicator": "dedicated_le_unit", "scope": "alliance", "rule": "true", "threshold": 70, "basis": "share",
+                "min_coverage_pct": 0, "description": "Seven in ten reporters have a unit.", "reason": "Test",
+            ]
+            for body in [falls, units] {
+                let created = try await r.send(.post, "/v1/targets", token: r.secretariat, json: body)
+                #expect(created.status == .created, "\(created.text)")
+            }
+            let targets = try #require(try await SummaryTests.live(r, 2024)["targets"] as? [[String: Any]])
+            let fall = try #require(targets.first { $0["id"] as? String == "victims-fall" })
+            #expect(fall["met"] as? Bool == false && fall["reason"] is NSNull)
+            #expect(SummaryTests.close(fall["value"], "11.428571428"))
+            let unit = try #require(targets.first { $0["id"] as? String == "units" })
+            #expect(unit["met"] as? Bool == true && SummaryTests.number(unit["value"]) == 75)
+            // the same with the default minimum: 4 of the many expected reporters is too few
+            let patch: [String: Any] = ["min_coverage_pct": 50, "reason": "Default"]
+            #expect(try await r.send(.patch, "/v1/targets/units", token: r.secretariat, json: patch).status == .ok)
+            let again = try #require((try await SummaryTests.live(r, 2024)["targets"] as? [[String: Any]])?.first { $0["id"] as? String == "units" })
+            #expect(again["met"] is NSNull && again["reason"] as? String == "low_coverage")
+        }
+    }
 }

@@ -40,3 +40,28 @@ enum TargetReason: String, Codable, Sendable, CaseIterable {
     /// An alliance-wide level or `true` from fewer expected reporters than `min_coverage_pct`.
     case lowCoverage = "low_coverage"
 }
+
+extension TargetResult {
+    /// Reads a summary stored before targets had a scope, a change and a coverage
+    /// (before sql/0012): those were alliance-wide, in percent, without coverage.
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        indicator = try c.decode(String.self, forKey: .indicator)
+        scope = try c.decodeIfPresent(TargetScope.self, forKey: .scope) ?? .alliance
+        country = try c.decodeIfPresent(Nullable<String>.self, forKey: .country) ?? nil
+        rule = try c.decode(TargetRule.self, forKey: .rule)
+        basis = try c.decode(TargetBasis.self, forKey: .basis)
+        change = try c.decodeIfPresent(TargetChange.self, forKey: .change) ?? .percent
+        threshold = try c.decode(Nullable<Decimal>.self, forKey: .threshold)
+        value = try c.decode(Nullable<Decimal>.self, forKey: .value)
+        met = try c.decode(Nullable<Bool>.self, forKey: .met)
+        reason = try c.decodeIfPresent(Nullable<TargetReason>.self, forKey: .reason) ?? nil
+        previous = try c.decodeIfPresent(Nullable<Decimal>.self, forKey: .previous) ?? nil
+        current = try c.decodeIfPresent(Nullable<Decimal>.self, forKey: .current) ?? nil
+        countries = try c.decode(Int.self, forKey: .countries)
+        coverage = try c.decodeIfPresent(Nullable<Rate>.self, forKey: .coverage) ?? nil
+        minCoveragePct = try c.decodeIfPresent(Decimal.self, forKey: .minCoveragePct) ?? Target.defaultMinCoveragePct
+        suppressed = try c.decode(Bool.self, forKey: .suppressed)
+    }
+}
