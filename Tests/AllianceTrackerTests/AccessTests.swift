@@ -38,6 +38,9 @@ import Testing
         (.patch, "/v1/countries/FR", .secretariat),
         (.post, "/v1/countries/FR/memberships", .secretariat),
         (.patch, "/v1/countries/FR/memberships/999999", .secretariat),
+        (.post, "/v1/targets", .secretariat),
+        (.patch, "/v1/targets/OG1.1", .secretariat),
+        (.get, "/v1/countries/FR/targets?year=2024", .countryRead),
     ]
 
     @Test func everyProtectedRouteFollowsTheMatrix() async throws {

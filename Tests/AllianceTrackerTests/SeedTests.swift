@@ -77,12 +77,14 @@ import Testing
         try await TestDatabase.withFreshDatabase { url async throws in
             try sql(url, "UPDATE countries SET note = 'changed by the secretariat', region = 'Asia' WHERE code = 'FR'")
             try sql(url, "DELETE FROM countries WHERE code = 'XK'")
+            try sql(url, "UPDATE targets SET threshold = 12 WHERE id = 'OG1.1'")
             let changes = try await withDatabase(url, logger: TestDatabase.logger) { client in
                 try await Seeder(directory: TestDatabase.seedDirectory).seed(client, logger: TestDatabase.logger)
             }
             #expect(changes.first { $0.table == "countries" }?.rows == 1, "\(changes)")
             #expect(try sql(url, "SELECT note, region FROM countries WHERE code = 'FR'") == [["changed by the secretariat", "Asia"]])
             #expect(try sql(url, "SELECT count(*) FROM countries") == [["55"]])
+            #expect(try sql(url, "SELECT threshold::text FROM targets WHERE id = 'OG1.1'") == [["12"]])
         }
     }
 

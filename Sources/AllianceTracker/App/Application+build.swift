@@ -70,6 +70,8 @@ func buildRouter(
         publicReleases: publicReleases
     ).register(on: v1)
     PublicRoutes(releases: publicReleases, statistics: statistics).register(on: v1)
+    TargetRoutes(targets: TargetService(database: database, clock: clock, releases: publicReleases), catalogue: catalogue)
+        .register(on: v1, country: country)
     DashboardRoutes(
         releases: publicReleases,
         statistics: statistics,

@@ -21,6 +21,8 @@ struct AuditAction: Sendable, Equatable {
     static let commitmentCreated = AuditAction("commitment.created", on: "commitment")
     static let commitmentChanged = AuditAction("commitment.changed", on: "commitment")
     static let commitmentWithdrawn = AuditAction("commitment.withdrawn", on: "commitment")
+    static let targetCreated = AuditAction("target.created", on: "target")
+    static let targetChanged = AuditAction("target.changed", on: "target")
     static let demoSeeded = AuditAction("demo.seeded", on: "demo")
     static let tokenCreated = AuditAction("token.created", on: "token")
     static let tokenRevoked = AuditAction("token.revoked", on: "token")

@@ -91,35 +91,6 @@ struct CatalogueRepository: Sendable {
         }
     }
 
-    func targets(in session: DatabaseSession) async throws -> [Target] {
-        let rows = try await session.rows(
-            """
-            SELECT id, indicator, operational_goal, scope, country::text, rule, threshold, basis,
-                   baseline_year, description, source
-            FROM targets ORDER BY id
-            """
-        )
-        return try rows.map { row in
-            let (id, indicator, operationalGoal, scope, country, rule, threshold, basis, baselineYear, description, source) =
-                try row.decode(
-                    (String, String, String?, TargetScope, String?, TargetRule, Decimal?, TargetBasis, Int?, String, String?).self
-                )
-            return Target(
-                id: id,
-                indicator: indicator,
-                operationalGoal: operationalGoal,
-                scope: scope,
-                country: country,
-                rule: rule,
-                threshold: threshold,
-                basis: basis,
-                baselineYear: baselineYear,
-                description: description,
-                source: source
-            )
-        }
-    }
-
     /// The goal an operational goal belongs to, or nil when there is none with that code.
     func goal(ofOperationalGoal code: String, in session: DatabaseSession) async throws -> Int? {
         try await session.rows("SELECT goal FROM operational_goals WHERE code = \(code)").first.map { try $0.decode(Int.self) }

@@ -42,7 +42,7 @@ struct CatalogueService: Sendable {
     }
 
     func targets(logger: Logger) async throws -> [Target] {
-        try await database.read(logger: logger) { try await repository.targets(in: $0) }
+        try await database.read(logger: logger) { try await TargetRepository().all(in: $0) }
     }
 }
 

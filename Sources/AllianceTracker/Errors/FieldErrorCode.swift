@@ -46,4 +46,8 @@ public enum FieldErrorCode: String, CaseIterable, Codable, Sendable {
     case incompleteBaseline = "incomplete_baseline"
     case conflictingTarget = "conflicting_target"
     case beforeBaseline = "before_baseline"
+
+    // Targets.
+    case invalidBasis = "invalid_basis"
+    case invalidChange = "invalid_change"
 }

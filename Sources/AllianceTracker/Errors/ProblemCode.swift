@@ -32,6 +32,7 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     case unknownException = "unknown_exception"
     case unknownMembership = "unknown_membership"
     case unknownExpectedReporter = "unknown_expected_reporter"
+    case unknownTarget = "unknown_target"
     case noRelease = "no_release"
 
     // The state of what is asked for.

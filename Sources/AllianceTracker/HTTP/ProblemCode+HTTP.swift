@@ -13,7 +13,7 @@ extension ProblemCode {
         case .unauthorized: .unauthorized
         case .forbidden: .forbidden
         case .notFound, .unknownCountry, .unknownIndicator, .unknownCycle, .unknownCommitment, .unknownReport,
-            .unknownVersion, .unknownToken, .unknownException, .unknownMembership, .unknownExpectedReporter, .noRelease:
+            .unknownVersion, .unknownToken, .unknownException, .unknownMembership, .unknownExpectedReporter, .unknownTarget, .noRelease:
             .notFound
         case .alreadyExists, .alreadyExpected, .cycleNotOpen, .cycleLocked, .reportUnderReview, .alreadySubmitted, .nothingToSubmit,
             .notSubmitted, .overlappingMembership, .commitmentWithdrawn:
@@ -49,6 +49,7 @@ extension ProblemCode {
         case .unknownException: "Unknown lock exception"
         case .unknownMembership: "Unknown membership period"
         case .unknownExpectedReporter: "Not an expected reporter"
+        case .unknownTarget: "Unknown target"
         case .noRelease: "Not published"
         case .alreadyExists: "Already exists"
         case .alreadyExpected: "Already expected"
@@ -76,8 +77,9 @@ extension ProblemCode {
         case .badRequest, .malformedJSON, .invalidBody, .invalidParameter, .bodyTooLarge, .methodNotAllowed, .validationFailed,
             .invalidIdempotencyKey, .idempotencyKeyReused, .preconditionRequired, .versionMismatch, .unauthorized, .forbidden,
             .notFound, .unknownCountry, .unknownIndicator, .unknownCycle, .unknownCommitment, .unknownReport, .unknownVersion,
-            .unknownToken, .unknownException, .unknownMembership, .unknownExpectedReporter, .noRelease, .alreadyExists, .alreadyExpected,
-            .overlappingMembership, .commitmentWithdrawn, .constraintViolation, .cycleNotOpen, .cycleLocked, .reportUnderReview,
+            .unknownToken, .unknownException, .unknownMembership, .unknownExpectedReporter, .unknownTarget, .noRelease, .alreadyExists,
+            .alreadyExpected, .overlappingMembership, .commitmentWithdrawn, .constraintViolation, .cycleNotOpen, .cycleLocked,
+            .reportUnderReview,
             .alreadySubmitted, .nothingToSubmit, .notSubmitted, .internalError:
             nil
         }

@@ -104,7 +104,10 @@ public struct Seeder: Sendable {
                     .init("id"), .init("indicator"), .init("operational_goal"), .init("scope"), .init("country"),
                     .init("rule"), .init("threshold", as: "numeric"), .init("basis"), .init("baseline_year", as: "smallint"),
                     .init("description"), .init("source"),
-                ]
+                ],
+                // the secretariat changes targets through the API (audited): seeding
+                // again adds the targets it lacks and leaves the stored ones alone
+                keepsStoredRows: true
             ), "targets.csv"
         ),
         (

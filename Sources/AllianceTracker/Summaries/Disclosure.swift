@@ -9,7 +9,8 @@ import Foundation
 /// - like-for-like levels are withheld when the countries they leave out of the
 ///   all-reporters figure are fewer than the threshold (subtracting one from the
 ///   other would reveal those few countries' sum);
-/// - each country's progress against its own commitments stays with the secretariat.
+/// - each country's progress against its own commitments, and its country-scope
+///   targets, stay with the secretariat.
 struct Disclosure: Sendable {
     let minimumCountries: Int
 
@@ -26,11 +27,14 @@ struct Disclosure: Sendable {
             return withheld
         }
         view.indicators = summary.indicators.map(publicView)
-        view.targets = summary.targets.map { target in
+        // a country-scope result is one country's figure: never public
+        view.targets = summary.targets.filter { $0.scope == .alliance }.map { target in
             guard tooFew(target.countries) else { return target }
             var withheld = target
             withheld.value = nil
             withheld.met = nil
+            withheld.previous = nil
+            withheld.current = nil
             withheld.suppressed = true
             return withheld
         }

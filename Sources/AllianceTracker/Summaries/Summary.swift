@@ -82,19 +82,6 @@ struct Growth: Codable, Sendable, Equatable {
     var likeForLike: GrowthFigure
 }
 
-struct TargetResult: Codable, Sendable, Equatable {
-    var id: String
-    var indicator: String
-    var rule: TargetRule
-    var basis: TargetBasis
-    var threshold: Nullable<Decimal>
-    var value: Nullable<Decimal>
-    /// True or false when the data decide; null when there is not enough data.
-    var met: Nullable<Bool>
-    var countries: Int
-    var suppressed: Bool
-}
-
 struct GoalSummary: Codable, Sendable, Equatable {
     var goal: Int
     var title: String

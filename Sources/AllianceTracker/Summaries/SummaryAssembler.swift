@@ -23,24 +23,25 @@ enum SummaryAssembler {
         }
     }
 
-    /// Alliance-wide targets, judged on the indicator figures. `met` is null when
-    /// the figure the target needs is missing: never a guess.
-    static func targets(_ targets: [AllianceTarget], indicators: [IndicatorSummary]) -> [TargetResult] {
-        targets.map { target in
-            let figure = indicators.first { $0.code == target.indicator }
-            let (value, countries) = value(of: figure, basis: target.basis)
-            let met = value.map { target.rule.isMet(by: $0, threshold: target.threshold) }
-            return TargetResult(
-                id: target.id,
-                indicator: target.indicator,
-                rule: target.rule,
-                basis: target.basis,
-                threshold: Nullable(target.threshold),
-                value: Nullable(value),
-                met: Nullable(met),
-                countries: countries,
-                suppressed: false
-            )
+    /// Every target judged on the year's figures: alliance-wide ones on the
+    /// indicator figures and coverage, a country's on its own values.
+    static func targets(
+        _ targets: [(AllianceTarget, CountryFigure)],
+        indicators: [IndicatorSummary],
+        covered: [String: Int],
+        expected: Int
+    ) -> [TargetResult] {
+        targets.map { target, figure in
+            switch target.scope {
+            case .country: return TargetEvaluation.country(target, figure)
+            case .alliance:
+                let data = TargetEvaluation.Alliance(
+                    figure: indicators.first { $0.code == target.indicator },
+                    covered: covered[target.indicator] ?? 0,
+                    expected: expected
+                )
+                return TargetEvaluation.alliance(target, data)
+            }
         }
     }
 

@@ -195,16 +195,24 @@ struct SummaryRepository: Sendable {
         return try await repository.select(country: nil, id: nil, in: session).filter { $0.withdrawnAt == nil }.map { ($0.row, latest[$0.id]) }
     }
 
-    /// The alliance-wide targets, oldest first.
-    func allianceTargets(on session: DatabaseSession) async throws -> [AllianceTarget] {
-        try await session.rows(
+    /// Per indicator: the year's expected reporters whose accepted report gives a
+    /// number for it (the numerator of a target's coverage).
+    func coveredReporters(_ year: Int, on session: DatabaseSession) async throws -> [String: Int] {
+        var covered: [String: Int] = [:]
+        let rows = try await session.rows(
             """
-            SELECT id, indicator, rule, threshold, basis FROM targets WHERE scope = \(TargetScope.alliance) ORDER BY id
+            SELECT v.indicator, count(DISTINCT e.country)::int
+            FROM cycle_expected_reporters e
+            JOIN reports r ON r.country = e.country AND r.year = e.year
+            JOIN report_values v ON v.report_id = r.id AND v.version = r.accepted_version AND v.value IS NOT NULL
+            WHERE e.year = \(Int16(year)) GROUP BY v.indicator
             """
-        ).map { row in
-            let (id, indicator, rule, threshold, basis) = try row.decode((String, String, TargetRule, Decimal?, TargetBasis).self)
-            return AllianceTarget(id: id, indicator: indicator, rule: rule, threshold: threshold, basis: basis)
+        )
+        for row in rows {
+            let (indicator, count) = try row.decode((String, Int).self)
+            covered[indicator] = count
         }
+        return covered
     }
 
     /// Whether made-up demonstration reports go into the year's figures (this year's or last year's).

@@ -48,7 +48,12 @@ struct SummaryService: Sendable {
             CommitmentTracking.progress($0.commitment, latest: $0.latest, year: year)
         }
         let goals = SummaryAssembler.goals(try await repository.countriesReportingActions(year, on: session), progress: progress)
-        let targets = SummaryAssembler.targets(try await repository.allianceTargets(on: session), indicators: indicators)
+        let targets = SummaryAssembler.targets(
+            try await TargetRepository().judged(year, on: session),
+            indicators: indicators,
+            covered: try await repository.coveredReporters(year, on: session),
+            expected: completeness.expected
+        )
         return Summary(
             year: year,
             release: nil,
