@@ -2,7 +2,7 @@
 /// command or request itself). The command line prints it; the API answers it as
 /// `import_failed`, each problem with its `row`.
 public struct ImportError: Error, CustomStringConvertible {
-    public struct Problem: Sendable, Encodable {
+    public struct Problem: Sendable, Encodable, Equatable {
         public let row: Int
         /// A `FieldErrorCode` or `ProblemCode` value.
         public let code: String
