@@ -41,7 +41,7 @@ struct ReportRoutes {
                     actor: AuditActor(try context.requireIdentity),
                     logger: context.logger
                 )
-                return try Response.json(answer)
+                return try Response.json(answer, headers: [.eTag: "\"\(answer.version)\""])
             }
             let report = try await reports.submit(
                 country: code,
