@@ -19,6 +19,15 @@ struct Import: AsyncParsableCommand {
     @Flag(help: "Also accept each report the file touched (needs --submit and --comment).") var accept = false
     @Option(help: "The secretariat's comment, recorded with each acceptance.") var comment: String?
 
+    /// `--accept` needs `--submit` and a comment: refused before connecting (exit 64).
+    func validate() throws {
+        guard accept else { return }
+        if !submit { throw ValidationError("--accept needs --submit: only a submitted report is accepted") }
+        if comment?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true {
+            throw ValidationError("--accept needs --comment TEXT, recorded with each acceptance")
+        }
+    }
+
     func run() async throws {
         let config = try loadConfig()
         let logger = Logger(label: "alliance.import")

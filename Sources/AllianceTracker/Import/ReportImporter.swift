@@ -48,7 +48,10 @@ public struct ReportImporter: Sendable {
         logger: Logger,
         progress: @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> Summary {
-        try await run(text: String(contentsOf: file, encoding: .utf8), database: database, logger: logger, progress: progress)
+        guard let text = String(validating: try Data(contentsOf: file), as: UTF8.self) else {
+            throw ImportError(problems: [.init(row: 0, code: ProblemCode.invalidBody.rawValue, "the file is not UTF-8 text")])
+        }
+        return try await run(text: text, database: database, logger: logger, progress: progress)
     }
 
     public func run(
@@ -113,6 +116,10 @@ public struct ReportImporter: Sendable {
 
     /// The file as a table with the columns an import needs.
     static func table(_ text: String) throws -> CSVTable {
+        if let nul = text.firstIndex(of: "\0") {
+            let row = text[..<nul].count { $0 == "\n" } + 1
+            throw ImportError(problems: [.init(row: row, code: ProblemCode.invalidBody.rawValue, "a NUL character: this is not a CSV file")])
+        }
         let table: CSVTable
         do {
             table = try CSVTable(name: "import", text: text)
