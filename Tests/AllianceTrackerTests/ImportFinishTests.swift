@@ -94,6 +94,17 @@ import Testing
         }
     }
 
+    @Test func aFileWithANulIsRefusedByRow() async throws {
+        try await withReporting { r in
+            try await r.openCycle2024()
+            let text = "country,indicator,value,note\nFR,icse_victims_identified,5,\nFR,offenders_convicted,3,a\0b\n"
+            await #expect { try await ImportFixtures.commandLine(r, text, submit: false, accept: false, comment: nil) } throws: { error in
+                ImportFinishTests.codes(error) == ["3 invalid_body"]
+            }
+            #expect(try sql(r.url, "SELECT count(*) FROM reports") == [["0"]])
+        }
+    }
+
     static func codes(_ error: any Error) -> [String] {
         ((error as? ImportError)?.problems ?? []).map { "\($0.row) \($0.code)" }
     }
