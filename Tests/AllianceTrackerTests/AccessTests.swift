@@ -17,6 +17,8 @@ import Testing
         (.get, "/v1/countries/FR/reports/2024", .countryRead),
         (.put, "/v1/countries/FR/reports/2024", .countryWrite),
         (.post, "/v1/countries/FR/reports/2024/submit", .countryWrite),
+        (.post, "/v1/countries/FR/reports/2024/submit?dry_run=true", .countryWrite),
+        (.post, "/v1/imports?year=2024", .secretariat),
         (.post, "/v1/countries/FR/reports/2024/review", .secretariat),
         (.get, "/v1/countries/FR/reports/2024/versions", .countryRead),
         (.get, "/v1/countries/FR/reports/2024/versions/1", .countryRead),

@@ -58,6 +58,7 @@ func buildRouter(
     CommitmentRoutes(commitments: CommitmentService(database: database, clock: clock), catalogue: catalogue, idempotency: idempotency)
         .register(on: country)
     ReportRoutes(reports: ReportService(database: database, clock: clock)).register(on: country)
+    ImportRoutes(imports: ImportService(database: database, clock: clock)).register(on: v1)
     AuditRoutes(audit: AuditService(database: database)).register(on: v1)
     TokenRoutes(tokens: tokens, idempotency: idempotency).register(on: v1)
     let releases = ReleaseService(database: database, disclosure: disclosure, clock: clock)

@@ -9,6 +9,8 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     case invalidBody = "invalid_body"
     case invalidParameter = "invalid_parameter"
     case bodyTooLarge = "body_too_large"
+    case unsupportedMediaType = "unsupported_media_type"
+    case importFailed = "import_failed"
     case methodNotAllowed = "method_not_allowed"
     case validationFailed = "validation_failed"
     case invalidIdempotencyKey = "invalid_idempotency_key"

@@ -7,7 +7,7 @@ import Metrics
 /// (see `withTimeout`); the client gets an answer in bounded time all the same.
 /// A write cut off this way may still commit: its client retries with the same
 /// Idempotency-Key and gets the stored answer. As the outermost responder it also
-/// reads the body (refusing one over 1 MiB with 413) and gives every answer the
+/// reads the body (refusing one over 1 MiB with 413, 10 MiB and no deadline for `BulkUpload`) and gives every answer the
 /// request's id (`X-Request-Id`, as in the logs).
 struct DeadlineResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Context == AppRequestContext {
     let inner: Inner
@@ -33,15 +33,19 @@ struct DeadlineResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Contex
         // abandons must not still be reading the connection's body stream when the
         // server reads what is left of it. So the size limit is kept here too: a
         // declared length over it is refused unread, an undeclared one cut off.
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > AppRequestContext.maximumBodyBytes {
-            return Problem.bodyTooLarge.response()
+        let bulk = BulkUpload.matches(request)
+        let maximum = bulk ? BulkUpload.maximumBodyBytes : context.maxUploadSize
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > maximum {
+            return Problem.bodyTooLarge(limit: maximum).response()
         }
         var request = request
         do {
-            _ = try await request.collectBody(upTo: context.maxUploadSize)
+            _ = try await request.collectBody(upTo: maximum)
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
-            return Problem.bodyTooLarge.response()
+            return Problem.bodyTooLarge(limit: maximum).response()
         }
+        // the import's one transaction may take longer than the deadline: it is not cut off
+        if bulk { return try await inner.respond(to: request, context: context) }
         do {
             return try await withTimeout(limit) { [request] in try await inner.respond(to: request, context: context) }
         } catch is TimeoutError {

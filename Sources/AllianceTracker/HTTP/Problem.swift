@@ -14,6 +14,8 @@ struct Problem: Error, Sendable, Equatable {
     var errors: [FieldError]
     /// Extra response headers, such as WWW-Authenticate on a 401.
     var headers: HTTPFields
+    /// For a failed import: each problem with its row of the file.
+    var rows: [ImportError.Problem] = []
 
     init(_ code: ProblemCode, detail: String, errors: [FieldError] = [], headers: HTTPFields = [:]) {
         self.init(status: code.status, code: code.rawValue, title: code.title, detail: detail, errors: errors, headers: headers)
@@ -49,6 +51,7 @@ extension Problem {
         var detail: String
         var code: String
         var errors: [FieldError]?
+        var rows: [ImportError.Problem]?
     }
 
     /// The problem as an `application/problem+json` response.
@@ -59,7 +62,8 @@ extension Problem {
             status: Int(status.code),
             detail: detail,
             code: code,
-            errors: errors.isEmpty ? nil : errors
+            errors: errors.isEmpty ? nil : errors,
+            rows: rows.isEmpty ? nil : rows
         )
         let data = (try? JSONCoding.encoder.encode(body)) ?? Data()
         var fields = headers

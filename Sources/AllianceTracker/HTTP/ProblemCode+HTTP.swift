@@ -5,7 +5,8 @@ extension ProblemCode {
     var status: HTTPResponse.Status {
         switch self {
         case .badRequest, .malformedJSON, .invalidParameter, .invalidIdempotencyKey: .badRequest
-        case .invalidBody, .validationFailed, .idempotencyKeyReused, .constraintViolation: .unprocessableContent
+        case .invalidBody, .validationFailed, .importFailed, .idempotencyKeyReused, .constraintViolation: .unprocessableContent
+        case .unsupportedMediaType: .unsupportedMediaType
         case .bodyTooLarge: .contentTooLarge
         case .methodNotAllowed: .methodNotAllowed
         case .preconditionRequired: .preconditionRequired
@@ -30,6 +31,8 @@ extension ProblemCode {
         case .invalidBody: "Invalid request body"
         case .invalidParameter: "Invalid parameter"
         case .bodyTooLarge: "Request body too large"
+        case .unsupportedMediaType: "Unsupported media type"
+        case .importFailed: "Nothing was imported"
         case .methodNotAllowed: "Method not allowed"
         case .validationFailed: "The request is not valid"
         case .invalidIdempotencyKey: "Invalid Idempotency-Key"
@@ -75,6 +78,7 @@ extension ProblemCode {
         case .databaseUnavailable, .timedOut: 5
         case .retry: 1
         case .badRequest, .malformedJSON, .invalidBody, .invalidParameter, .bodyTooLarge, .methodNotAllowed, .validationFailed,
+            .unsupportedMediaType, .importFailed,
             .invalidIdempotencyKey, .idempotencyKeyReused, .preconditionRequired, .versionMismatch, .unauthorized, .forbidden,
             .notFound, .unknownCountry, .unknownIndicator, .unknownCycle, .unknownCommitment, .unknownReport, .unknownVersion,
             .unknownToken, .unknownException, .unknownMembership, .unknownExpectedReporter, .unknownTarget, .noRelease, .alreadyExists,

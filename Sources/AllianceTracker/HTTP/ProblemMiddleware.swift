@@ -21,6 +21,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return problem
         case let error as DomainError:
             return Problem(error)
+        case let error as ImportError:
+            return Problem(error)
         case let error as HTTPError:
             return problem(for: error, request: request)
         case let error as any HTTPResponseError where error.status == .contentTooLarge:
@@ -105,10 +107,11 @@ extension Problem {
         Problem(.invalidBody, detail: errors.map(\.message).joined(separator: "; ") + ".", errors: errors)
     }
 
-    static let bodyTooLarge = Problem(
-        .bodyTooLarge,
-        detail: "Request bodies may be at most \(AppRequestContext.maximumBodyBytes) bytes."
-    )
+    static let bodyTooLarge = bodyTooLarge(limit: AppRequestContext.maximumBodyBytes)
+
+    static func bodyTooLarge(limit: Int) -> Problem {
+        Problem(.bodyTooLarge, detail: "Request bodies may be at most \(limit) bytes.")
+    }
 }
 
 extension String {

@@ -11,7 +11,7 @@ struct ImportRows {
         var problems: [ImportError.Problem] = []
         for record in table.records {
             guard let country = record["country"], let indicator = record["indicator"] else {
-                problems.append(.init(line: record.line, message: "\(FieldErrorCode.missingValue.rawValue): country and indicator are required"))
+                problems.append(.init(row: record.line, .missingValue, "country and indicator are required"))
                 continue
             }
             var value: ReportedValue?
@@ -23,8 +23,7 @@ struct ImportRows {
                     guard let number = Decimal(string: raw, locale: Locale(identifier: "en_US_POSIX")),
                         raw.wholeMatch(of: /-?[0-9]+(\.[0-9]+)?/) != nil
                     else {
-                        let message = "\(FieldErrorCode.invalidType.rawValue): value: '\(raw)' is not a number or true/false"
-                        problems.append(.init(line: record.line, message: message))
+                        problems.append(.init(row: record.line, .invalidType, "value: '\(raw)' is not a number or true/false"))
                         continue
                     }
                     value = .number(number)

@@ -1,28 +1,44 @@
 import Foundation
 import Logging
 
-/// `alliance import FILE.csv --year YEAR`: the secretariat's bulk load of many
-/// countries' values. Each country's report gets its next version: its current
-/// values with the file's values laid over them, saved through `ReportService`,
-/// so validated and audited as a save through the API. All or nothing: one bad row
-/// and nothing is stored.
+/// `alliance import FILE.csv --year YEAR [--dry-run] [--submit] [--accept --comment TEXT]`
+/// and `POST /v1/imports`: the secretariat's bulk load of many countries' values. Each
+/// country's report gets its next version: its current values with the file's values
+/// laid over them, saved through `ReportService`, so validated and audited as a save
+/// through the API; then, if asked, submitted and accepted through the same service.
+/// All or nothing, in one transaction: one bad row and nothing is stored.
 ///
 /// Columns: `country,indicator,value,not_available,note,source,nature`; `value` is a
 /// number, or true/false for a boolean indicator.
 public struct ReportImporter: Sendable {
     public let year: Int
     public let dryRun: Bool
+    public let submit: Bool
+    public let accept: Bool
+    public let comment: String?
     public let clock: AppClock
+    let actor: AuditActor
 
-    public init(year: Int, dryRun: Bool, clock: AppClock = .system) {
-        self.year = year
-        self.dryRun = dryRun
-        self.clock = clock
+    public init(year: Int, dryRun: Bool, submit: Bool = false, accept: Bool = false, comment: String? = nil, clock: AppClock = .system) {
+        self.init(year: year, dryRun: dryRun, submit: submit, accept: accept, comment: comment, clock: clock, actor: .commandLine)
     }
 
-    public struct Summary: Sendable {
+    init(year: Int, dryRun: Bool, submit: Bool, accept: Bool, comment: String?, clock: AppClock, actor: AuditActor) {
+        self.year = year
+        self.dryRun = dryRun
+        self.submit = submit
+        self.accept = accept
+        self.comment = comment
+        self.clock = clock
+        self.actor = actor
+    }
+
+    public struct Summary: Sendable, Encodable {
+        public let year: Int
         public let countries: Int
         public let values: Int
+        public let submitted: Int
+        public let accepted: Int
         public let dryRun: Bool
     }
 
@@ -32,82 +48,88 @@ public struct ReportImporter: Sendable {
         logger: Logger,
         progress: @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> Summary {
-        let table = try CSVTable(contentsOf: file)
-        let missing = ["country", "indicator"].filter { !table.columns.contains($0) }
-        guard missing.isEmpty else {
-            throw ImportError(problems: [.init(line: 1, message: "the header lacks \(missing.joined(separator: ", "))")])
+        guard let text = String(validating: try Data(contentsOf: file), as: UTF8.self) else {
+            throw ImportError(problems: [.init(row: 0, code: ProblemCode.invalidBody.rawValue, "the file is not UTF-8 text")])
         }
-        guard (2012...2100).contains(year) else {
-            throw ImportError(problems: [.init(line: 0, message: "\(FieldErrorCode.invalidParameter.rawValue): --year must be from 2012 to 2100")])
-        }
-        let groups = try ImportRows.group(table)
-        let total = groups.reduce(0) { $0 + $1.rows.count }
+        return try await run(text: text, database: database, logger: logger, progress: progress)
+    }
+
+    public func run(
+        text: String,
+        database: Database,
+        logger: Logger,
+        progress: @Sendable (Int, Int) -> Void = { _, _ in }
+    ) async throws -> Summary {
+        try checkOptions()
+        let groups = try ImportRows.group(try Self.table(text))
         let reports = ReportService(database: database, clock: clock)
+        var finished = (submitted: 0, accepted: 0)
         do {
-            try await database.transaction(logger: logger) { session in
+            finished = try await database.transaction(logger: logger) { session in
                 let validator = try await reports.validator(in: session)
                 var problems: [ImportError.Problem] = []
                 for (index, group) in groups.enumerated() {
                     problems += try await load(group, validator: validator, reports: reports, in: session)
                     progress(index + 1, groups.count)
                 }
+                if problems.isEmpty, submit {
+                    for group in groups { problems += try await finish(group, reports: reports, in: session) }
+                }
                 if !problems.isEmpty { throw ImportError(problems: problems) }
-                if dryRun { throw DryRunFinished() }
+                let done = (submitted: submit ? groups.count : 0, accepted: accept ? groups.count : 0)
+                if dryRun { throw DryRunFinished(submitted: done.submitted, accepted: done.accepted) }
+                return done
             }
-        } catch is DryRunFinished {
+        } catch let dry as DryRunFinished {
             // rolled back on purpose: every check ran, nothing stays
+            finished = (dry.submitted, dry.accepted)
         }
-        return Summary(countries: groups.count, values: total, dryRun: dryRun)
+        let values = groups.reduce(0) { $0 + $1.rows.count }
+        return Summary(
+            year: year,
+            countries: groups.count,
+            values: values,
+            submitted: finished.submitted,
+            accepted: finished.accepted,
+            dryRun: dryRun
+        )
     }
 
-    private struct DryRunFinished: Error {}
+    private struct DryRunFinished: Error {
+        let submitted: Int
+        let accepted: Int
+    }
 
-    /// One country's rows laid over its current version, checked, and saved.
-    private func load(
-        _ group: ImportRows,
-        validator: ReportValidator,
-        reports: ReportService,
-        in session: DatabaseSession
-    ) async throws -> [ImportError.Problem] {
-        let current = try await reports.report(country: group.country, year: year, in: session, logger: session.logger)
-        var merged: [String: ReportInput.ValueInput] = [:]
-        for value in current?.values ?? [] {
-            merged[value.indicator] = .init(
-                indicator: value.indicator,
-                value: value.value,
-                notAvailable: value.notAvailable,
-                note: value.note,
-                source: value.source,
-                nature: value.nature.rawValue
-            )
+    /// `--accept` needs `--submit` and a comment; the year is a cycle's.
+    private func checkOptions() throws {
+        guard (2012...2100).contains(year) else {
+            throw ImportError(problems: [.init(row: 0, .invalidParameter, "year must be from 2012 to 2100")])
         }
-        var problems: [ImportError.Problem] = []
-        var seen = Set<String>()
-        for (line, value) in group.rows {
-            let found = validator.check(value, field: "", seen: &seen)
-            problems += found.problems.map { .init(line: line, message: "\($0.code.rawValue): \($0.field.dropFirst()): \($0.message)") }
-            merged[value.indicator] = value
+        guard accept else { return }
+        guard submit else {
+            throw ImportError(problems: [.init(row: 0, .invalidParameter, "accept needs submit: only a submitted report is accepted")])
         }
-        guard problems.isEmpty else { return problems }
-        let input = ReportInput(
-            values: merged.values.sorted { $0.indicator < $1.indicator },
-            narratives: current?.narratives.map { .init(goal: $0.goal, actionsTaken: $0.actionsTaken, actionsPlanned: $0.actionsPlanned) }
-        )
+        guard let comment, !comment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw ImportError(problems: [.init(row: 0, .missingComment, "accept needs a comment, recorded with each acceptance")])
+        }
+    }
+
+    /// The file as a table with the columns an import needs.
+    static func table(_ text: String) throws -> CSVTable {
+        if let nul = text.firstIndex(of: "\0") {
+            let row = text[..<nul].count { $0 == "\n" } + 1
+            throw ImportError(problems: [.init(row: row, code: ProblemCode.invalidBody.rawValue, "a NUL character: this is not a CSV file")])
+        }
+        let table: CSVTable
         do {
-            // the file's values go over whatever version is current: the import names none
-            _ = try await reports.save(
-                country: group.country,
-                year: year,
-                input,
-                expecting: .current,
-                actor: .commandLine,
-                in: session,
-                logger: session.logger
-            )
-            return []
-        } catch let error as DomainError {
-            let detail = error.fields.isEmpty ? error.detail : error.fields.map { "\($0.field): \($0.message)" }.joined(separator: "; ")
-            return [.init(line: group.rows[0].line, message: "\(error.publicCode): \(group.country): \(detail)")]
+            table = try CSVTable(name: "import", text: text)
+        } catch {
+            throw ImportError(problems: [.init(row: error.line, code: ProblemCode.invalidBody.rawValue, error.message)])
         }
+        let missing = ["country", "indicator"].filter { !table.columns.contains($0) }
+        guard missing.isEmpty else {
+            throw ImportError(problems: [.init(row: 1, .missingField, "the header lacks \(missing.joined(separator: ", "))")])
+        }
+        return table
     }
 }

@@ -33,6 +33,16 @@ struct ReportRoutes {
         }
         country.post("reports/{year}/submit") { request, context in
             let (code, year) = try Self.key(context)
+            if try request.flagParameter("dry_run") {
+                let answer = try await reports.checkSubmission(
+                    country: code,
+                    year: year,
+                    expecting: Self.expectedVersion(request),
+                    actor: AuditActor(try context.requireIdentity),
+                    logger: context.logger
+                )
+                return try Response.json(answer, headers: [.eTag: "\"\(answer.version)\""])
+            }
             let report = try await reports.submit(
                 country: code,
                 year: year,

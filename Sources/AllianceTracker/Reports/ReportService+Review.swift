@@ -15,24 +15,7 @@ extension ReportService {
         return try await database.within(outer, logger: logger) { session in
             try await cycles.checkWindow(year: year, country: country, actor: actor, in: session)
             let row = try await lockedRow(country: country, year: year, expected, in: session)
-            switch row.status {
-            case .submitted:
-                throw DomainError(.alreadySubmitted, "Version \(row.currentVersion) is already submitted and awaits review.")
-            case .accepted:
-                throw DomainError(.nothingToSubmit, "Version \(row.currentVersion) is accepted; save an amendment before submitting again.")
-            case .draft, .returned:
-                break
-            }
-            let problems = SubmissionCheck.problems(
-                missing: try await reports.missingRequired(reportID: row.id, version: row.currentVersion, year: year, in: session),
-                unjustified: try await reports.unjustifiedValues(
-                    reportID: row.id,
-                    version: row.currentVersion,
-                    country: country,
-                    year: year,
-                    in: session
-                )
-            )
+            let problems = try await submissionProblems(country: country, year: year, row: row, in: session)
             if !problems.isEmpty { throw DomainError.invalid(problems) }
             try await reports.markSubmitted(reportID: row.id, at: now, in: session)
             try await auditTransition(country: country, year: year, row: row, to: .submitted, reason: nil, actor: actor, at: now, in: session)
@@ -91,8 +74,14 @@ extension ReportService {
         try await reports.hasDemoReports(in: session)
     }
 
-    private func lockedRow(country: String, year: Int, _ expected: ExpectedVersion, in session: DatabaseSession) async throws -> ReportRow {
-        guard let row = try await reports.row(country: country, year: year, forUpdate: true, in: session) else {
+    func lockedRow(
+        country: String,
+        year: Int,
+        _ expected: ExpectedVersion,
+        forUpdate: Bool = true,
+        in session: DatabaseSession
+    ) async throws -> ReportRow {
+        guard let row = try await reports.row(country: country, year: year, forUpdate: forUpdate, in: session) else {
             throw DomainError.unknownReport(country: country, year: year)
         }
         try expected.check(currentVersion: row.currentVersion)
