@@ -60,4 +60,40 @@ import Testing
             #expect(page.contains("<li>GLOBAL, all countries connected to ICSE: 3,000 (2014) to 10,000 (2017): +49.4 % a year</li>"))
         }
     }
+
+    /// OG1.1 judged on the level (`cumulative_level`, set through the API). In 2014 the
+    /// flow of FR and DE fell from 300 to 270 (−10 %: not met on the flow), while the
+    /// victims identified so far rose from 300 to 570 (+90 %: met).
+    @Test func og11sVerdictIsTheLevelsGrowth() async throws {
+        try await withReporting { r in
+            try Self.history(r.url)
+            let patched = try await r.send(
+                .patch,
+                "/v1/targets/OG1.1",
+                token: r.secretariat,
+                json: ["basis": "cumulative_level", "reason": "OG1.1 as written is about the victims identified so far"]
+            )
+            #expect(patched.status == .ok, "\(patched.text)")
+            // only a flow is read as a level
+            try await r.send(
+                .patch,
+                "/v1/targets/OG1.1",
+                token: r.secretariat,
+                json: ["indicator": "notice_takedown_median_days", "basis": "cumulative_level", "reason": "x"]
+            ).expectProblem(.unprocessableContent, code: "invalid_basis")
+            let og11 = try #require((try await SummaryTests.live(r, 2014)["targets"] as? [[String: Any]])?.first { $0["id"] as? String == "OG1.1" })
+            #expect(og11["basis"] as? String == "cumulative_level")
+            #expect(SummaryTests.close(og11["value"], "90"))
+            #expect(SummaryTests.number(og11["previous"]) == 300 && SummaryTests.number(og11["current"]) == 570)
+            #expect(og11["met"] as? Bool == true)
+            let flow = try #require(
+                (try SummaryTests.indicator(try await SummaryTests.live(r, 2014), SummaryTests.victims)["growth"] as? [String: Any])?["like_for_like"]
+                    as? [String: Any]
+            )
+            #expect(SummaryTests.close(flow["pct"], "-10"))
+            // 2015: 570 → 880, +54.4 %
+            let later = try #require((try await SummaryTests.live(r, 2015)["targets"] as? [[String: Any]])?.first { $0["id"] as? String == "OG1.1" })
+            #expect(SummaryTests.close(later["value"], "54.385964912", digits: 6))
+        }
+    }
 }

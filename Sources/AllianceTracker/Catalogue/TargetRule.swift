@@ -38,6 +38,9 @@ enum TargetRule: String, DatabaseEnum {
 enum TargetBasis: String, DatabaseEnum {
     /// Growth over the countries that reported both years.
     case likeForLike = "like_for_like"
+    /// Growth of a flow read as a level (`CumulativeLevel`): the baseline year's figure
+    /// plus every accepted figure since, like for like. OG1.1 as written.
+    case cumulativeLevel = "cumulative_level"
     /// Growth of this year's reporters against last year's.
     case allReporters = "all_reporters"
     case total

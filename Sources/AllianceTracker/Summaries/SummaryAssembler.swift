@@ -51,6 +51,7 @@ enum SummaryAssembler {
         switch basis {
         case .likeForLike: return (figure.growth.likeForLike.pct.value, figure.growth.likeForLike.countries)
         case .allReporters: return (figure.growth.allReporters.pct.value, figure.growth.allReporters.countries)
+        case .cumulativeLevel: return (figure.level?.growthPct.value, figure.level?.countries ?? 0)
         case .total: return (figure.total.value, figure.countriesReporting)
         case .mean: return (figure.mean.value, figure.countriesReporting)
         case .median: return (figure.median.value, figure.countriesReporting)

@@ -15,6 +15,11 @@ enum TargetEvaluation {
     static func alliance(_ target: AllianceTarget, _ data: Alliance) -> TargetResult {
         var result = blank(target)
         let figure = data.figure
+        if target.rule.isGrowth, target.basis == .cumulativeLevel {
+            let level = figure?.level
+            result.countries = level?.countries ?? 0
+            return judgeGrowth(target, previous: level?.previous.value, current: level?.current.value, into: result)
+        }
         if target.rule.isGrowth {
             let growth = target.basis == .allReporters ? figure?.growth.allReporters : figure?.growth.likeForLike
             result.countries = growth?.countries ?? 0

@@ -23,8 +23,12 @@ extension Target {
             add("threshold", .missingValue, "the rule needs a threshold")
         case (.true, _), (.annualGrowthAtLeast, .some), (.annualGrowthAtMost, .some), (.levelAtLeast, .some), (.levelAtMost, .some): break
         }
-        if rule.isGrowth != [.likeForLike, .allReporters].contains(basis) {
-            add("basis", .invalidBasis, "a growth rule takes like_for_like or all_reporters; a level or true rule takes total, mean, median or share")
+        if rule.isGrowth != [.likeForLike, .allReporters, .cumulativeLevel].contains(basis) {
+            add(
+                "basis",
+                .invalidBasis,
+                "a growth rule takes like_for_like, all_reporters or cumulative_level; a level or true rule takes total, mean, median or share"
+            )
         }
         if minCoveragePct < 0 || minCoveragePct > 100 { add("min_coverage_pct", .outOfRange, "must be from 0 to 100") }
         if let year = baselineYear, !(2000...2100).contains(year) { add("baseline_year", .outOfRange, "must be from 2000 to 2100") }

@@ -81,20 +81,21 @@ struct TargetService: Sendable {
         return nil
     }
 
-    /// The rules that need the catalogue: the indicator, its kind against `change`,
-    /// the operational goal and the country exist.
+    /// The rules that need the catalogue: the indicator, its kind against `change` and
+    /// `basis`, the operational goal and the country exist.
     private func check(_ target: Target, in session: DatabaseSession) async throws {
         var problems = target.problems()
-        let kinds = try await catalogue.indicatorKinds(in: session)
-        switch kinds[target.indicator] {
-        case nil: problems.append(.init(field: "indicator", code: .unknownIndicator, message: "there is no indicator '\(target.indicator)'"))
-        case .ratio?, .boolean?:
-            if target.rule.isGrowth, target.change == .percent {
-                problems.append(
-                    .init(field: "change", code: .invalidChange, message: "growth of a ratio or boolean is in points: change must be points")
-                )
-            }
-        case .flow?, .stock?, .duration?: break
+        let kind = try await catalogue.indicatorKinds(in: session)[target.indicator]
+        if kind == nil {
+            problems.append(.init(field: "indicator", code: .unknownIndicator, message: "there is no indicator '\(target.indicator)'"))
+        }
+        if target.rule.isGrowth, target.change == .percent, kind?.changesInPoints == true {
+            problems.append(.init(field: "change", code: .invalidChange, message: "growth of a ratio or boolean is in points: change must be points"))
+        }
+        if target.basis == .cumulativeLevel, let kind, kind != .flow {
+            problems.append(
+                .init(field: "basis", code: .invalidBasis, message: "only a flow is read as a level: cumulative_level needs a flow indicator")
+            )
         }
         if let goal = target.operationalGoal, try await catalogue.goal(ofOperationalGoal: goal, in: session) == nil {
             problems.append(.init(field: "operational_goal", code: .unknownOperationalGoal, message: "there is no operational goal '\(goal)'"))
