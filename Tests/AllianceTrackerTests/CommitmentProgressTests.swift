@@ -102,6 +102,24 @@ import Testing
         }
     }
 
+    /// A value from before the baseline year says nothing of progress since: FR's only
+    /// values before 2024 (100 victims in 2023) would otherwise read as achieved.
+    @Test func aValueFromBeforeTheBaselineIsNotProgress() async throws {
+        try await withReporting { r in
+            try SummaryFixtures.cycle(r.url, 2023)
+            try SummaryFixtures.cycle(r.url, 2024)
+            try SummaryFixtures.report(r.url, "FR", 2023, versions: [[Self.victims: "160"]])
+            try sql(
+                r.url,
+                """
+                INSERT INTO commitments (country, goal, indicator, title, baseline_year, baseline_value, target_year, target_value)
+                VALUES ('FR', 1, 'icse_victims_identified', 'from 2024', 2024, 100, 2026, 150)
+                """
+            )
+            Self.expect(try await Self.progress(r, "?year=2024")["from 2024"], "no_data", current: nil, year: nil, expected: 100)
+        }
+    }
+
     @Test func theLiveSummaryCountsTheSameFigures() async throws {
         try await withReporting { r in
             try Self.history(r.url)

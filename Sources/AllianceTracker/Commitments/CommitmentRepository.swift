@@ -19,8 +19,9 @@ struct CommitmentRepository: Sendable {
         return try await session.rows(query).map(CommitmentDecoding.decode)
     }
 
-    /// Each commitment's latest accepted value of its indicator up to `year`, and that
-    /// value's year, by commitment id: the figure its progress is judged on.
+    /// Each commitment's latest accepted value of its indicator up to `year`, not from
+    /// before its baseline year, and that value's year, by commitment id: the figure its
+    /// progress is judged on.
     func latestValues(country: String?, upTo year: Int, in session: DatabaseSession) async throws -> [Int64: AcceptedValue] {
         let rows = try await session.rows(
             """
@@ -29,6 +30,8 @@ struct CommitmentRepository: Sendable {
                 SELECT v.value, r.year FROM reports r
                 JOIN report_values v ON v.report_id = r.id AND v.version = r.accepted_version
                 WHERE r.country = m.country AND r.year <= \(Int16(year)) AND v.indicator = m.indicator AND v.value IS NOT NULL
+                  -- a value from before the baseline says nothing of progress since it
+                  AND (m.baseline_year IS NULL OR r.year >= m.baseline_year)
                 ORDER BY r.year DESC LIMIT 1) l
             WHERE (\(country)::bpchar IS NULL OR m.country = \(country)::bpchar)
             """

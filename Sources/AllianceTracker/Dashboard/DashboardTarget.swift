@@ -32,8 +32,9 @@ struct DashboardTarget {
 
     private static func level(_ level: PublishedSummaryV1.Level) -> String {
         guard !level.suppressed else { return "withheld" }
-        guard let current = level.current, let year = level.baselineYear else { return "not enough data" }
-        return "\(HTML.number(current)) victims identified since \(year) by the \(level.countries) countries that reported every year: "
+        // the public document carries the level's growth, not its sums (Disclosure)
+        guard level.growthPct != nil, let year = level.baselineYear else { return "not enough data" }
+        return "the victims identified since \(year) by the \(level.countries) countries that reported every year: "
             + "\(HTML.percent(level.growthPct)) this year"
     }
 

@@ -49,7 +49,10 @@ enum SummaryCSV {
                 add("indicator", i.code, "cagr_since_baseline_pct", CSVWriter.rounded(since.cagrPct.value), since.countries, since.suppressed)
             }
             if let level = i.level {
-                add("indicator", i.code, "level", CSVWriter.number(level.current.value), level.countries, level.suppressed)
+                // a public document has no level sum (Disclosure): no row rather than an empty one
+                if level.current.value != nil {
+                    add("indicator", i.code, "level", CSVWriter.number(level.current.value), level.countries, level.suppressed)
+                }
                 add("indicator", i.code, "level_growth_pct", CSVWriter.rounded(level.growthPct.value), level.countries, level.suppressed)
             }
             if since.panel != nil {

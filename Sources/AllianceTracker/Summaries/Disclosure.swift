@@ -10,7 +10,12 @@ import Foundation
 ///   all-reporters figure are fewer than the threshold (subtracting one from the
 ///   other would reveal those few countries' sum);
 /// - each country's progress against its own commitments, and its country-scope
-///   targets, stay with the secretariat.
+///   targets, stay with the secretariat;
+/// - the multi-year view and the level are published as rates only: their panels
+///   (which countries) and their sums stay with the secretariat. A named panel's sum
+///   beside the all-reporters total would give the rest's sum by subtraction, and a
+///   level's sums in two releases would give a country that left the panel.
+///   A target's two sums go the same way; its value and verdict stay.
 struct Disclosure: Sendable {
     let minimumCountries: Int
 
@@ -22,15 +27,17 @@ struct Disclosure: Sendable {
             var withheld = goal
             withheld.onTrack = nil
             withheld.offTrack = nil
-            withheld.achieved = nil
+            withheld.achieved = withheld.achieved.map { _ in nil }  // absent stays absent
             withheld.noData = nil
             return withheld
         }
         view.indicators = summary.indicators.map(publicView)
         // a country-scope result is one country's figure: never public
         view.targets = summary.targets.filter { $0.scope == .alliance }.map { target in
-            guard tooFew(target.countries) else { return target }
             var withheld = target
+            withheld.previous = nil
+            withheld.current = nil
+            guard tooFew(target.countries) else { return withheld }
             withheld.value = nil
             withheld.met = nil
             withheld.previous = nil
@@ -63,6 +70,12 @@ struct Disclosure: Sendable {
             view.growth.likeForLike.previous = nil
             view.growth.likeForLike.current = nil
         }
+        view.sinceBaseline.baseline = nil
+        view.sinceBaseline.current = nil
+        view.sinceBaseline.panel = view.sinceBaseline.panel.map { _ in [] }
+        view.level?.previous = nil
+        view.level?.current = nil
+        view.level?.panel = []
         if let level = indicator.level, tooFew(level.countries) {
             view.level?.previous = nil
             view.level?.current = nil

@@ -91,7 +91,9 @@ struct GoalSummary: Codable, Sendable, Equatable {
     /// each is one country's.
     var onTrack: Nullable<Int>
     var offTrack: Nullable<Int>
-    var achieved: Nullable<Int>
+    /// Absent from summaries stored before commitments could be achieved (they decode
+    /// and freeze as they were).
+    var achieved: Nullable<Int>?
     var noData: Nullable<Int>
 }
 
@@ -103,7 +105,8 @@ struct CommitmentProgress: Codable, Sendable, Equatable {
     var title: String
     /// The latest accepted value up to the year, and its year.
     var current: Nullable<Decimal>
-    var currentYear: Nullable<Int>
+    /// Absent from summaries stored before it was given.
+    var currentYear: Nullable<Int>?
     /// Where the commitment's path from baseline to target stands this year.
     var expected: Nullable<Decimal>
     var status: CommitmentStatus
