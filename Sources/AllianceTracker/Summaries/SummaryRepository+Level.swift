@@ -14,7 +14,9 @@ extension SummaryRepository {
                 FROM reports r JOIN report_values v ON v.report_id = r.id AND v.version = r.accepted_version
                 WHERE r.year <= \(Int16(year)) AND r.accepted_version IS NOT NULL AND v.value IS NOT NULL
             ),
-            bases AS (
+            -- computed once: inlined, its correlated subqueries ran once per joined row
+            -- (3.2 s instead of 14 ms on the demo data)
+            bases AS MATERIALIZED (
                 SELECT i.code AS indicator,
                        coalesce((SELECT min(t.baseline_year)::int FROM targets t
                                  WHERE t.indicator = i.code AND t.scope = \(TargetScope.alliance)),
