@@ -100,6 +100,18 @@ import Testing
             try elsewhere.expectProblem(.contentTooLarge, code: "body_too_large")
             let huge = String(repeating: "y", count: (10 << 20) + 1)
             try await Self.post(r, "year=2024", huge).expectProblem(.contentTooLarge, code: "body_too_large")
+            // without a token, or not as CSV, the route reads no more than any other
+            for headers: HTTPFields in [[.contentType: "text/csv"], [.authorization: "Bearer \(r.secretariat)", .contentType: "text/plain"]] {
+                let unread = try await r.client.execute(
+                    uri: "/v1/imports?year=2024",
+                    method: .post,
+                    headers: headers,
+                    body: ByteBuffer(string: padding)
+                ) {
+                    $0
+                }
+                try unread.expectProblem(.contentTooLarge, code: "body_too_large")
+            }
             #expect(try sql(r.url, "SELECT count(*) FROM reports") == [["0"]])
         }
     }

@@ -230,6 +230,7 @@ import Testing
             let first = try #require((try await Self.live(r, 2023)["targets"] as? [[String: Any]])?.first)
             #expect(first["value"] is NSNull)
             #expect(first["met"] is NSNull)
+            #expect(first["reason"] as? String == "no_base")
             try await r.send(.get, "/v1/summaries/2031", token: r.secretariat).expectProblem(.notFound, code: "unknown_cycle")
             try await r.send(.get, "/v1/summaries/2024", token: r.france).expectProblem(.forbidden, code: "forbidden")
         }

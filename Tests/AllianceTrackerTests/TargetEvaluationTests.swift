@@ -95,6 +95,11 @@ import Testing
         let noValue = Self.alliance(Self.target(.annualGrowthAtLeast, 10), Self.figure(current: nil))
         #expect(noValue.met.value == nil && noValue.reason.value == .noValue)
         #expect(Self.alliance(Self.target(.annualGrowthAtLeast, 10), nil).reason.value == .noValue)
+        // a first cycle: values this year, none from a country that also reported last
+        // year, so the like-for-like pair is empty: the base is what is missing
+        var first = Self.figure(previous: nil, current: nil)
+        first.countriesReporting = 6
+        #expect(Self.alliance(Self.target(.annualGrowthAtLeast, 10), first).reason.value == .noBase)
     }
 
     @Test func allianceLevels() {

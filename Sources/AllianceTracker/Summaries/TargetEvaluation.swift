@@ -23,6 +23,10 @@ enum TargetEvaluation {
         if target.rule.isGrowth {
             let growth = target.basis == .allReporters ? figure?.growth.allReporters : figure?.growth.likeForLike
             result.countries = growth?.countries ?? 0
+            // values this year but no country also last year (a first cycle): the base is missing
+            if growth?.current.value == nil, (figure?.countriesReporting ?? 0) > 0 {
+                return undecided(result, .noBase)
+            }
             return judgeGrowth(target, previous: growth?.previous.value, current: growth?.current.value, into: result)
         }
         let (value, countries) = SummaryAssembler.value(of: figure, basis: target.rule == .true ? .share : target.basis)
