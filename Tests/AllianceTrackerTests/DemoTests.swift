@@ -76,6 +76,14 @@ import Testing
         #expect(text.contains(",indicator,national_awareness_strategy,change_since_baseline_pp,"))
         #expect(!text.contains("schools_online_safety_pct,growth_"))
         #expect(!text.contains("national_awareness_strategy,cagr_"))
+        // the public series, release by release: points for a proportion, never percent
+        let series = try await client.execute(uri: "/v1/public/indicators/schools_online_safety_pct/series", method: .get)
+        let seriesPoints = try #require(try series.json()["points"] as? [[String: Any]])
+        #expect(seriesPoints.count == 12)
+        for point in seriesPoints.dropFirst() {
+            #expect(SummaryTests.number(point["change_like_for_like_pp"]) != nil, "\(point)")
+            #expect(point["growth_like_for_like_pct"] is NSNull, "\(point)")
+        }
     }
 
     /// Seeded on 2026-11-29, 2025 is open: it opened 2026-10-04, was due 2026-11-24, locks 2027-01-10.

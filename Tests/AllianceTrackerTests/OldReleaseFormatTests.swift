@@ -66,6 +66,11 @@ import Testing
             #expect(series.status == .ok)
             let point = try #require((try series.json()["points"] as? [[String: Any]])?.first)
             #expect(SummaryTests.close(point["growth_like_for_like_pct"], "20"))  // as published: FR DE 60 vs 50
+            #expect(SummaryTests.close(point["change_like_for_like_pp"], "10"))  // beside it, points: 60 − 50
+            // the CSV shows a proportion in points only: the percent column stays empty
+            let seriesCSV = try await r.send(.get, "/v1/public/indicators/schools_online_safety_pct/series?format=csv", token: nil)
+            #expect(seriesCSV.text.hasPrefix("indicator,year,release,revised,value,countries,growth_like_for_like_pct,change_like_for_like_pp,"))
+            #expect(seriesCSV.text.contains(",,10.0,false,false\r\n"))
             // and the page shows points for the proportion, from its previous and current: 60 − 50
             let page = try await r.send(.get, "/", token: nil)
             #expect(page.status == .ok)

@@ -42,8 +42,7 @@ struct DashboardGoal {
     static func change(_ figure: PublishedSummaryV1.Indicator) -> String {
         let lfl = figure.growth.likeForLike
         guard figure.measureKind.changesInPoints else { return HTML.percent(lfl.pct) }
-        let points = lfl.changePp ?? lfl.previous.flatMap { previous in lfl.current.map { $0 - previous } }
-        return HTML.points(points)
+        return HTML.points(lfl.points)
     }
 
     private static func unit(_ indicator: Indicator) -> String {

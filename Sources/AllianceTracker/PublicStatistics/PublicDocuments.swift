@@ -9,7 +9,10 @@ struct IndicatorSeries: Encodable, Sendable {
         var revised: Bool
         var value: Nullable<Decimal>
         var countries: Int
+        /// As published: a release frozen before points existed gave proportions in percent.
         var growthLikeForLikePct: Nullable<Decimal>
+        /// Ratios and booleans only: the like-for-like change in percentage points.
+        var changeLikeForLikePp: Nullable<Decimal>?
         var suppressed: Bool
     }
 
@@ -21,12 +24,16 @@ struct IndicatorSeries: Encodable, Sendable {
 
     var csv: Data {
         var csv = CSVWriter(header: [
-            "indicator", "year", "release", "revised", "value", "countries", "growth_like_for_like_pct", "suppressed", "demo",
+            "indicator", "year", "release", "revised", "value", "countries", "growth_like_for_like_pct", "change_like_for_like_pp",
+            "suppressed", "demo",
         ])
+        // proportions show points only: the percent column stays empty for them
+        let percent = !measureKind.changesInPoints
         for p in points {
             csv.row([
                 indicator, String(p.year), String(p.release), String(p.revised), CSVWriter.number(p.value.value),
-                String(p.countries), CSVWriter.rounded(p.growthLikeForLikePct.value), String(p.suppressed), String(demo),
+                String(p.countries), percent ? CSVWriter.rounded(p.growthLikeForLikePct.value) : nil,
+                CSVWriter.rounded(p.changeLikeForLikePp?.value), String(p.suppressed), String(demo),
             ])
         }
         return csv.data
@@ -54,6 +61,8 @@ struct Overview: Encodable, Sendable {
         var value: Nullable<Decimal>
         var countries: Int
         var growthLikeForLikePct: Nullable<Decimal>
+        /// Ratios and booleans only: the like-for-like change in percentage points.
+        var changeLikeForLikePp: Nullable<Decimal>?
         var suppressed: Bool
     }
 

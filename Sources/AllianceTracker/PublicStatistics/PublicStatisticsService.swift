@@ -24,6 +24,7 @@ struct PublicStatisticsService: Sendable {
                     value: Nullable(figure.headline),
                     countries: figure.countriesReporting,
                     growthLikeForLikePct: Nullable(figure.growth.likeForLike.pct),
+                    changeLikeForLikePp: Self.points(figure),
                     suppressed: figure.suppressed
                 )
             )
@@ -43,6 +44,7 @@ struct PublicStatisticsService: Sendable {
                     value: Nullable(figure.headline),
                     countries: figure.countriesReporting,
                     growthLikeForLikePct: Nullable(figure.growth.likeForLike.pct),
+                    changeLikeForLikePp: Self.points(figure),
                     suppressed: figure.suppressed
                 )
             }
@@ -63,6 +65,11 @@ struct PublicStatisticsService: Sendable {
         }
         let demo = years.contains { $0.demo }
         return Overview(demo: demo, notice: demo ? Overview.demoNotice : nil, years: years)
+    }
+
+    /// Proportions change in points; other kinds have no such field.
+    private static func points(_ figure: PublishedSummaryV1.Indicator) -> Nullable<Decimal>? {
+        figure.measureKind.changesInPoints ? Nullable(figure.growth.likeForLike.points) : nil
     }
 
     func referenceSeries(logger: Logger) async throws -> ReferenceSeries {

@@ -22,6 +22,10 @@ struct PublishedSummaryV1: Decodable, Sendable {
                 var changePp: Decimal?
                 var previous: Decimal?
                 var current: Decimal?
+
+                /// The change in points, for proportions: a release frozen before
+                /// `changePp` existed gives it as current − previous.
+                var points: Decimal? { changePp ?? previous.flatMap { previous in current.map { $0 - previous } } }
             }
             var likeForLike: Figure
         }
