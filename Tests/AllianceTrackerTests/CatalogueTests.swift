@@ -107,7 +107,7 @@ import Testing
                 #expect(og11["rule"] as? String == "annual_growth_at_least")
                 #expect(og11["threshold"] as? Int == 10)
                 #expect(og11["scope"] as? String == "alliance")
-                #expect(og11["basis"] as? String == "like_for_like")
+                #expect(og11["basis"] as? String == "cumulative_level")
             }
         }
     }

@@ -70,6 +70,15 @@ import Testing
             #expect(since[points ? "cagr_pct" : "change_pp"] is NSNull, "\(code): \(since)")
             if code == SummaryTests.victims { #expect(since["baseline_year"] as? Int == 2013) }
         }
+        // OG1.1 as seeded is judged on the level: its panel, its two levels, a verdict
+        let victims = try #require(indicators.first { $0["code"] as? String == SummaryTests.victims })
+        let level = try #require(victims["level"] as? [String: Any])
+        let og11 = try #require((try live.json()["targets"] as? [[String: Any]])?.first { $0["id"] as? String == "OG1.1" })
+        #expect(og11["basis"] as? String == "cumulative_level")
+        #expect(og11["countries"] as? Int == (level["panel"] as? [Any])?.count && (og11["countries"] as? Int ?? 0) >= 3)
+        #expect(SummaryTests.number(og11["previous"]) == SummaryTests.number(level["previous"]))
+        #expect(SummaryTests.number(og11["current"]) == SummaryTests.number(level["current"]))
+        #expect(og11["met"] is Bool, "\(og11)")
         let csv = try await client.execute(uri: "/v1/public/summaries/2024?format=csv", method: .get)
         let text = String(buffer: csv.body)
         #expect(text.contains(",indicator,schools_online_safety_pct,change_like_for_like_pp,"))

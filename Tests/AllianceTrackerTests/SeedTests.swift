@@ -41,7 +41,7 @@ import Testing
             )
             #expect(
                 try sql(url, "SELECT indicator, scope, rule, threshold, basis FROM targets WHERE id = 'OG1.1'")
-                    == [["icse_victims_identified", "alliance", "annual_growth_at_least", "10", "like_for_like"]]
+                    == [["icse_victims_identified", "alliance", "annual_growth_at_least", "10", "cumulative_level"]]
             )
             // 61 published figures in the reference, one of them unverified (M) and left out
             #expect(

@@ -22,6 +22,9 @@ import Testing
     ///   AT  —                       7000 returned
     ///   2023 also: FR schools 40, DE schools 60, FR takedown 3, FR unit yes, DE unit no, ES hash images 0
     static func history(_ url: DatabaseURL) throws {
+        // Two years cannot hold OG1.1's level since 2013 (its seeded basis): these
+        // hand-computed cases judge it on the flow's like-for-like growth instead.
+        try sql(url, "UPDATE targets SET basis = 'like_for_like' WHERE id = 'OG1.1'")
         try SummaryFixtures.cycle(url, 2023)
         // Canada joins after the 2024 due date: not expected for 2024
         try sql(url, "INSERT INTO memberships (country, joined_on) VALUES ('CA', '2025-04-01')")

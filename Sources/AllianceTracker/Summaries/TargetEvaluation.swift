@@ -18,6 +18,10 @@ enum TargetEvaluation {
         if target.rule.isGrowth, target.basis == .cumulativeLevel {
             let level = figure?.level
             result.countries = level?.countries ?? 0
+            // values this year but no country with a level last year: the base is missing
+            if level?.current.value == nil, (figure?.countriesReporting ?? 0) > 0 {
+                return undecided(result, .noBase)
+            }
             return judgeGrowth(target, previous: level?.previous.value, current: level?.current.value, into: result)
         }
         if target.rule.isGrowth {
