@@ -22,7 +22,7 @@ mkdir -p "$OUT"
 
 start_cluster restart "$DB_PORT" fresh
 create_database "$DB_PORT" alliance
-export DATABASE_URL="postgres://alliance@127.0.0.1:$DB_PORT/alliance"
+use_roles "$DB_PORT" alliance
 
 say "building"
 swift build --product alliance >/dev/null

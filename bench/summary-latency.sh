@@ -31,7 +31,7 @@ psql_bench() { "$CLUSTER_BIN/psql" -q -h 127.0.0.1 -p "$DB_PORT" -U alliance "$@
 for years in "${YEARS[@]}"; do
     db="bench_$years"
     create_database "$DB_PORT" "$db"
-    export DATABASE_URL="postgres://alliance@127.0.0.1:$DB_PORT/$db"
+    use_roles "$DB_PORT" "$db"
     "$BIN" migrate >/dev/null && "$BIN" seed >/dev/null
     say "generating $years years of history"
     start=$(date +%s)

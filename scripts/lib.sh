@@ -83,6 +83,18 @@ create_database() {
     fi
 }
 
+# use_roles PORT NAME: the two database roles (docs/operations.md). `alliance migrate`
+# and `alliance seed` connect as the owner, here the cluster's bootstrap superuser
+# 'alliance' (MIGRATION_DATABASE_URL); everything else connects as the service role
+# (DATABASE_URL), which owns nothing and which `alliance migrate` creates. The private
+# cluster trusts loopback connections, so neither URL carries a password.
+use_roles() {
+    local port=$1 db=$2
+    export SERVICE_ROLE=alliance_service
+    export MIGRATION_DATABASE_URL="postgres://alliance@127.0.0.1:$port/$db"
+    export DATABASE_URL="postgres://$SERVICE_ROLE@127.0.0.1:$port/$db"
+}
+
 # wait_ready URL: waits up to 20 s for URL to answer 2xx, or stops the script.
 wait_ready() {
     for _ in $(seq 100); do curl -sf "$1" >/dev/null && return 0; sleep 0.2; done

@@ -8,7 +8,10 @@ struct Alliance: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alliance",
         abstract: "The Global Alliance commitment-tracking service.",
-        discussion: "Configured from the environment: DATABASE_URL, PORT (8080), HOST (127.0.0.1), LOG_LEVEL (info).",
+        discussion: """
+            Configured from the environment: DATABASE_URL (the service role), MIGRATION_DATABASE_URL (the owner, for \
+            migrate and seed; else DATABASE_URL), SERVICE_ROLE (alliance_service), PORT (8080), HOST (127.0.0.1), LOG_LEVEL (info).
+            """,
         subcommands: [Migrate.self, Seed.self, TokenCommand.self, CountryCommand.self, Import.self, Serve.self]
     )
 }
@@ -50,17 +53,17 @@ func failing<T>(_ body: () async throws -> T) async throws -> T {
 
 struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Apply the numbered SQL files in sql/ that are not yet applied."
+        abstract: "Apply the numbered SQL files in sql/ that are not yet applied, as the owner; then create the service role."
     )
 
     func run() async throws {
         let config = try loadConfig()
-        let applied = try await failing { try Migrator(directory: config.sqlDirectory).migrate(config.database) }
+        let applied = try await failing { try Migrator(directory: config.sqlDirectory).migrate(config.migrationDatabase) }
         print(applied.isEmpty ? "migrate: nothing to apply" : applied.map { "migrate: applied \($0)" }.joined(separator: "\n"))
         // releases published before 0005 get their public document now, once, on the primary
         let logger = Logger(label: "alliance.migrate")
         let frozen = try await failing {
-            try await withDatabase(config.database, logger: logger) { database in
+            try await withDatabase(config.migrationDatabase, logger: logger) { database in
                 try await EarlierReleases.freeze(in: database, disclosureMinimumCountries: config.disclosureMinimumCountries, logger: logger)
             }
         }
@@ -69,6 +72,7 @@ struct Migrate: AsyncParsableCommand {
                 "migrate: froze \(frozen) earlier release\(frozen == 1 ? "" : "s") at DISCLOSURE_MIN_COUNTRIES=\(config.disclosureMinimumCountries)"
             )
         }
+        try ensureServiceRole(config)
     }
 }
 
@@ -83,7 +87,7 @@ struct Seed: AsyncParsableCommand {
         let config = try loadConfig()
         let logger = Logger(label: "alliance.seed")
         let (changes, outcome) = try await failing {
-            try await withDatabase(config.database, logger: logger) { database in
+            try await withDatabase(config.migrationDatabase, logger: logger) { database in
                 let changes = try await Seeder(directory: config.seedDirectory).seed(database, logger: logger)
                 let outcome =
                     demo ? try await DemoSeeder(disclosureMinimumCountries: config.disclosureMinimumCountries).seed(database, logger: logger) : nil

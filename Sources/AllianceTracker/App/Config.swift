@@ -4,7 +4,12 @@ import Prometheus
 
 /// Everything the service reads from its environment, read once at start.
 public struct Config: Sendable {
+    /// The service's connection (DATABASE_URL), as the service role, which owns nothing.
     public var database: DatabaseURL
+    /// The owner's connection for `migrate` and `seed`: MIGRATION_DATABASE_URL, else DATABASE_URL.
+    public var migrationDatabase: DatabaseURL
+    /// The login role `migrate` creates for the service and makes a member of `alliance_app`.
+    public var serviceRole: ServiceRole
     public var host: String
     public var port: Int
     public var logLevel: Logger.Level
@@ -26,6 +31,8 @@ public struct Config: Sendable {
 
     public init(
         database: DatabaseURL,
+        migrationDatabase: DatabaseURL? = nil,
+        serviceRole: ServiceRole = ServiceRole(),
         host: String = "127.0.0.1",
         port: Int = 8080,
         logLevel: Logger.Level = .info,
@@ -38,6 +45,8 @@ public struct Config: Sendable {
         metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
     ) {
         self.database = database
+        self.migrationDatabase = migrationDatabase ?? database
+        self.serviceRole = serviceRole
         self.host = host
         self.port = port
         self.logLevel = logLevel
@@ -59,6 +68,18 @@ public struct Config: Sendable {
             do { database = try DatabaseURL(raw) } catch { problems.append("DATABASE_URL: \(error.description)") }
         } else {
             problems.append("DATABASE_URL is not set (e.g. postgres://user@127.0.0.1:5432/alliance)")
+        }
+        var migrationDatabase: DatabaseURL?
+        if let raw = env["MIGRATION_DATABASE_URL"], !raw.isEmpty {
+            do { migrationDatabase = try DatabaseURL(raw) } catch { problems.append("MIGRATION_DATABASE_URL: \(error.description)") }
+        }
+        var serviceRole = ServiceRole()
+        if let raw = env["SERVICE_ROLE"], !raw.isEmpty {
+            if let role = ServiceRole(name: raw) {
+                serviceRole = role
+            } else {
+                problems.append("SERVICE_ROLE must be a lower-case role name (letters, digits, _; at most 63), not '\(raw)'")
+            }
         }
         var port = 8080
         if let raw = env["PORT"] {
@@ -105,6 +126,8 @@ public struct Config: Sendable {
         guard let database, problems.isEmpty else { throw ConfigError(problems: problems) }
         return Config(
             database: database,
+            migrationDatabase: migrationDatabase,
+            serviceRole: serviceRole,
             host: host,
             port: port,
             logLevel: level,

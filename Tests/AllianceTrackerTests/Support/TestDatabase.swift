@@ -33,6 +33,8 @@ enum TestDatabase {
         try admin.execute("CREATE DATABASE \(name)")
         let url = adminURL.with(database: name)
         try Migrator(directory: sqlDirectory).migrate(url)
+        // the cluster's one service role, as `alliance migrate` makes it (trust: no password)
+        try ServiceRole().ensure(owner: url, password: nil)
         _ = try await withDatabase(url, logger: logger) { client in
             try await Seeder(directory: seedDirectory).seed(client, logger: logger)
         }
@@ -48,9 +50,11 @@ enum TestDatabase {
 
     /// Runs `body` with the address of a new database, dropped afterwards.
     static func withFreshDatabase<T>(_ content: Content = .seeded, _ body: (DatabaseURL) async throws -> T) async throws -> T {
+        // the template also makes the service role, which every test's app connects as
+        let template = try await template.value
         let source =
             switch content {
-            case .seeded: try await template.value
+            case .seeded: template
             case .empty: "template0"
             }
         let name = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
@@ -79,9 +83,19 @@ enum TestDatabase {
         return registry
     }()
 
+    /// The same database, as the service role: what the app under test connects as.
+    static func asService(_ url: DatabaseURL) -> DatabaseURL {
+        var service = url
+        service.username = ServiceRole().name
+        service.password = nil
+        return service
+    }
+
+    /// The app connects as the service role; `url` (the owner) migrates and seeds.
     static func config(_ url: DatabaseURL) -> Config {
         var config = Config(
-            database: url,
+            database: asService(url),
+            migrationDatabase: url,
             port: 0,
             logLevel: .warning,
             sqlDirectory: sqlDirectory,
