@@ -68,6 +68,10 @@ import Testing
         #expect(proxies.client(peer: "10.0.0.1", forwardedFor: "not an address") == "10.0.0.1")
         #expect(proxies.client(peer: "8.8.8.8", forwardedFor: "1.2.3.4") == "8.8.8.8")
         #expect(TrustedProxies("")?.blocks.isEmpty == true)
+        // one IPv6 host is usually given a whole /64: it counts as one client
+        #expect(AuthFailureLimiter.key("2001:db8:1:2::1") == AuthFailureLimiter.key("2001:db8:1:2:ffff::9"))
+        #expect(AuthFailureLimiter.key("2001:db8:1:2::1") != AuthFailureLimiter.key("2001:db8:1:3::1"))
+        #expect(AuthFailureLimiter.key("192.0.2.1") == "192.0.2.1")
         for bad in ["10.0.0.0/33", "10.0.0.0/", "example.org", "10.0.0.1/8/2", "::1/129"] {
             #expect(TrustedProxies(bad) == nil, "\(bad)")
         }

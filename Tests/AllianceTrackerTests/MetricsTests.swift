@@ -26,12 +26,15 @@ import Testing
             )
             #expect(accepted.status == .ok)
             try await r.send(.get, "/v1/goals", token: nil)
+            #expect(try await r.send(.get, "/v1/audit", token: "not-a-token").status == .unauthorized)
 
             let after = try await scrape(registry)
 
             #expect(after["alliance_reports_submitted_total"] == before["alliance_reports_submitted_total"] + 1)
             #expect(after["alliance_reports_accepted_total"] == before["alliance_reports_accepted_total"] + 1)
             #expect(after["alliance_reports_returned_total"] == before["alliance_reports_returned_total"])
+            #expect(after["alliance_authentication_failures_total"] == before["alliance_authentication_failures_total"] + 1)
+            #expect(after["alliance_authentication_refused_total"] == before["alliance_authentication_refused_total"])
             let goalsLabels = #"http_route="/v1/goals",http_request_method="GET",http_response_status_code="200""#
             let goals = "http_server_requests_total{\(goalsLabels)}"
             #expect(after[goals] == before[goals] + 1)
