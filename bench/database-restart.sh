@@ -31,7 +31,7 @@ BIN="$(swift build --show-bin-path)/alliance"
 "$BIN" seed >/dev/null
 token=$("$BIN" token create --role country --country FR --label restart-check | tail -n 1)
 
-PORT=$APP_PORT LOG_LEVEL=notice "$BIN" serve 2> "$WORK/service.log" & server=$!
+METRICS_PORT=9492 PORT=$APP_PORT LOG_LEVEL=notice "$BIN" serve 2> "$WORK/service.log" & server=$!
 trap 'kill $server 2>/dev/null; stop_cluster' EXIT
 wait_ready "$BASE/readyz"
 

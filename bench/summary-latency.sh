@@ -40,14 +40,14 @@ for years in "${YEARS[@]}"; do
     say "$rows values in $(( $(date +%s) - start )) s"
     token=$("$BIN" token create --role secretariat | tail -n 1)
     last=$((2011 + years))
-    PORT=$APP_PORT LOG_LEVEL=error "$BIN" serve & server=$!
+    METRICS_PORT=9489 PORT=$APP_PORT LOG_LEVEL=error "$BIN" serve & server=$!
     for _ in $(seq 50); do curl -sf "http://127.0.0.1:$APP_PORT/healthz" >/dev/null && break; sleep 0.2; done
 
     # one request with every plan analysed, for the record
     psql_bench -d "$db" -c "ALTER DATABASE $db SET auto_explain.log_min_duration = 0" \
                -c "ALTER DATABASE $db SET auto_explain.log_analyze = on" >/dev/null
     kill "$server"; wait "$server" 2>/dev/null || true
-    PORT=$APP_PORT LOG_LEVEL=error "$BIN" serve & server=$!
+    METRICS_PORT=9489 PORT=$APP_PORT LOG_LEVEL=error "$BIN" serve & server=$!
     for _ in $(seq 50); do curl -sf "http://127.0.0.1:$APP_PORT/healthz" >/dev/null && break; sleep 0.2; done
     marker=$(( $(wc -l < "$PGDATA_DIR/server.log") + 1 ))
     curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$APP_PORT/v1/summaries/$last" -o /dev/null
@@ -56,7 +56,7 @@ for years in "${YEARS[@]}"; do
                -c "ALTER DATABASE $db RESET auto_explain.log_analyze" >/dev/null
     kill "$server"; wait "$server" 2>/dev/null || true
 
-    PORT=$APP_PORT LOG_LEVEL=error "$BIN" serve & server=$!
+    METRICS_PORT=9489 PORT=$APP_PORT LOG_LEVEL=error "$BIN" serve & server=$!
     for _ in $(seq 50); do curl -sf "http://127.0.0.1:$APP_PORT/healthz" >/dev/null && break; sleep 0.2; done
     say "(a/b) live summary of $last over $years years: one connection, 30 s"
     wrk -t1 -c1 -d30s --latency -H "Authorization: Bearer $token" "http://127.0.0.1:$APP_PORT/v1/summaries/$last" \

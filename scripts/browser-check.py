@@ -6,8 +6,10 @@ Usage: scripts/browser-check.py [BASE_URL]   (default http://127.0.0.1:8080)
 Needs a running instance, Chromium (on PATH, or its path in $CHROMIUM) and the
 websocket-client package. Every figure the page shows in its headline sections and
 charts is compared with the public API, formatted the way the page formats it; the
-browser must log no error; full-page screenshots go to .test-artifacts/. Exits 0
-only if every check passed.
+browser must log no error (a resource the page's Content-Security-Policy blocks is
+one); full-page screenshots go to .test-artifacts/. Exits 0 only if every check
+passed. It sends no token, so the service's AUTH_FAILURE_LIMIT never applies to it:
+any limit will do.
 """
 
 import base64

@@ -46,7 +46,8 @@ import Testing
     ]
 
     @Test func everyProtectedRouteFollowsTheMatrix() async throws {
-        try await withReporting { r in
+        // two bad tokens a route, all from one client: far past the default limit on failures
+        try await withReporting(configure: { $0.edge.authFailureLimit = 1_000_000 }) { r in
             try await r.openCycle2024()
             for (method, path, kind) in Self.routes {
                 let label = "\(method) \(path)"
@@ -72,6 +73,25 @@ import Testing
                 let secretariat = try await r.send(method, path, token: r.secretariat, json: [:])
                 #expect(Self.allowed(secretariat), "\(label) as secretariat: \(secretariat.status) \(secretariat.text)")
             }
+        }
+    }
+
+    /// A client past the limit on failed authentications gets 429 on every protected
+    /// route whatever token it sends (none is checked), and still 401 without one.
+    @Test func aClientPastTheFailureLimitGets429Everywhere() async throws {
+        try await withReporting(configure: { $0.edge.authFailureLimit = 1 }) { r in
+            #expect(try await r.send(.get, "/v1/audit", token: "not-a-token").status == .unauthorized)
+            let tokens = try sql(r.url, "SELECT count(*) FROM tokens")[0][0]
+            for (method, path, _) in Self.routes {
+                for token in [r.secretariat, r.france, r.germany, "not-a-token"] {
+                    let response = try await r.send(method, path, token: token, json: [:])
+                    try response.expectProblem(.tooManyRequests, code: "too_many_failures")
+                    #expect(response.headers[.retryAfter] == "60", "\(method) \(path)")
+                }
+                try await r.send(method, path, token: nil, json: [:]).expectProblem(.unauthorized, code: "unauthorized")
+            }
+            #expect(try sql(r.url, "SELECT count(*) FROM tokens")[0][0] == tokens)
+            #expect(try sql(r.url, "SELECT count(*) FROM reporting_cycles")[0][0] == "0")
         }
     }
 

@@ -6,13 +6,13 @@ import Testing
 
 @testable import AllianceTracker
 
-/// `/metrics`: what a Prometheus scraper reads. Each test's application has its own
+/// `/metrics`, on the metrics listener: what a Prometheus scraper reads. Each test's application has its own
 /// registry (`ScopedMetricsFactory`), so what other tests do meanwhile moves none of
 /// its series, and every change is asserted exactly.
 @Suite struct MetricsTests {
     @Test func requestsAndReportTransitionsAreCounted() async throws {
-        try await withOwnMetrics { r in
-            let before = try await scrape(r)
+        try await withOwnMetrics { r, registry in
+            let before = try await scrape(registry)
             try await r.openCycle2024()
             let report = "/v1/countries/FR/reports/2024"
             try await r.send(.put, report, token: r.france, json: Reporting.completeReport())
@@ -26,15 +26,15 @@ import Testing
             )
             #expect(accepted.status == .ok)
             try await r.send(.get, "/v1/goals", token: nil)
+            #expect(try await r.send(.get, "/v1/audit", token: "not-a-token").status == .unauthorized)
 
-            let response = try await r.send(.get, "/metrics", token: nil)
-            #expect(response.status == .ok)
-            #expect(response.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
-            let after = Metrics(String(buffer: response.body))
+            let after = try await scrape(registry)
 
             #expect(after["alliance_reports_submitted_total"] == before["alliance_reports_submitted_total"] + 1)
             #expect(after["alliance_reports_accepted_total"] == before["alliance_reports_accepted_total"] + 1)
             #expect(after["alliance_reports_returned_total"] == before["alliance_reports_returned_total"])
+            #expect(after["alliance_authentication_failures_total"] == before["alliance_authentication_failures_total"] + 1)
+            #expect(after["alliance_authentication_refused_total"] == before["alliance_authentication_refused_total"])
             let goalsLabels = #"http_route="/v1/goals",http_request_method="GET",http_response_status_code="200""#
             let goals = "http_server_requests_total{\(goalsLabels)}"
             #expect(after[goals] == before[goals] + 1)
@@ -52,7 +52,7 @@ import Testing
     }
 
     /// `withReporting`, with a registry of its own for the application's metrics, which /metrics serves.
-    private func withOwnMetrics(_ body: @escaping @Sendable (Reporting) async throws -> Void) async throws {
+    private func withOwnMetrics(_ body: @escaping @Sendable (Reporting, PrometheusCollectorRegistry) async throws -> Void) async throws {
         _ = TestDatabase.metrics  // bootstraps swift-metrics, with the scoped factory
         let registry = PrometheusCollectorRegistry()
         try await ScopedMetricsFactory.withRegistry(registry) {
@@ -66,14 +66,45 @@ import Testing
                     try makeToken(url, role: "country", country: "DE")
                 )
                 try await buildApplication(config: config).test(.router) { client in
-                    try await body(Reporting(client: client, url: url, clock: clock, secretariat: tokens.0, france: tokens.1, germany: tokens.2))
+                    try await body(
+                        Reporting(client: client, url: url, clock: clock, secretariat: tokens.0, france: tokens.1, germany: tokens.2),
+                        registry
+                    )
                 }
             }
         }
     }
 
-    private func scrape(_ r: Reporting) async throws -> Metrics {
-        Metrics(String(buffer: try await r.send(.get, "/metrics", token: nil).body))
+    /// What the metrics listener serves.
+    private func scrape(_ registry: PrometheusCollectorRegistry) async throws -> Metrics {
+        try await Application(router: MetricsListener.router(registry: registry)).test(.router) { client in
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
+                #expect(response.headers[.cacheControl] == "no-store")
+                return Metrics(String(buffer: response.body))
+            }
+        }
+    }
+
+    /// The public port has no /metrics: it answers 404 like any unknown path, and the
+    /// listener's own settings default to loopback.
+    @Test func thePublicPortHasNoMetrics() async throws {
+        try await withApp { client, _ in
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentType] == "application/problem+json")
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                let body = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                #expect(body?["code"] as? String == "not_found")
+                #expect(!String(buffer: response.body).contains("http_server_requests_total"))
+            }
+        }
+        let edge = try Config.fromEnvironment(["DATABASE_URL": "postgres://u@127.0.0.1:5432/a"]).edge
+        #expect(edge.metricsHost == "127.0.0.1")
+        #expect(edge.metricsPort == 9464)
+        let moved = try Config.fromEnvironment(["DATABASE_URL": "postgres://u@127.0.0.1:5432/a", "METRICS_HOST": "10.0.0.5", "METRICS_PORT": "9100"])
+        #expect(moved.edge == EdgeConfig(metricsHost: "10.0.0.5", metricsPort: 9100))
     }
 
     /// Prometheus' text format, by whole series name (with labels).

@@ -25,9 +25,7 @@ struct AccessPolicy: RouterMiddleware {
     static let authenticated = AccessPolicy(rule: .authenticated)
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let identity = context.identity else {
-            throw Problem.unauthorized(context.credentialsRejection)
-        }
+        let identity = try context.requireIdentity
         switch rule {
         case .authenticated:
             break
@@ -63,10 +61,21 @@ extension Problem {
     }
 }
 
+extension Problem {
+    static func tooManyFailures(retryAfter seconds: Int) -> Problem {
+        Problem(
+            .tooManyFailures,
+            detail: "Too many failed authentications from this address in the last minute; try again in \(seconds) s.",
+            headers: [.retryAfter: String(seconds)]
+        )
+    }
+}
+
 extension AppRequestContext {
     /// The identity of a request that passed an `AccessPolicy`.
     var requireIdentity: Identity {
         get throws {
+            if let seconds = authenticationBlockedFor { throw Problem.tooManyFailures(retryAfter: seconds) }
             guard let identity else { throw Problem.unauthorized(credentialsRejection) }
             return identity
         }

@@ -18,12 +18,15 @@ public func buildApplication(config: Config) throws -> some ApplicationProtocol 
         database: database,
         clock: config.clock,
         disclosure: Disclosure(minimumCountries: config.disclosureMinimumCountries),
-        metrics: config.metrics
+        edge: config.edge
     )
+    let metrics = MetricsListener.application(registry: config.metrics, edge: config.edge, logger: logger)
     return Application(
-        responder: DeadlineResponder(inner: router.buildResponder(), limit: config.requestTimeout, database: database),
+        responder: SecurityHeadersResponder(
+            inner: DeadlineResponder(inner: router.buildResponder(), limit: config.requestTimeout, database: database)
+        ),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "alliance-tracker"),
-        services: [supervisor],
+        services: [supervisor, metrics],
         logger: logger
     )
 }
@@ -32,7 +35,7 @@ func buildRouter(
     database: Database,
     clock: AppClock,
     disclosure: Disclosure = Disclosure(minimumCountries: 3),
-    metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
+    edge: EdgeConfig = EdgeConfig()
 ) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     // middleware first: a route is built with the middleware added before it
@@ -40,10 +43,10 @@ func buildRouter(
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ProblemMiddleware())
     let tokens = TokenService(database: database, clock: clock)
-    router.add(middleware: AuthenticationMiddleware(tokens: tokens))
+    let limiter = AuthFailureLimiter(limit: edge.authFailureLimit)
+    router.add(middleware: AuthenticationMiddleware(tokens: tokens, limiter: limiter, proxies: edge.trustedProxies, clock: clock))
 
     HealthRoutes(database: database).register(on: router)
-    MetricsRoutes(registry: metrics).register(on: router)
     try OpenAPIRoutes().register(on: router)
 
     let v1 = router.group("v1")

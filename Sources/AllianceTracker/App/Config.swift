@@ -28,6 +28,8 @@ public struct Config: Sendable {
     /// Where the service's metrics are kept for /metrics; the executable bootstraps
     /// swift-metrics with it (that can happen once per process).
     public var metrics: PrometheusCollectorRegistry
+    /// The metrics listener and the limit on failed authentications.
+    public var edge = EdgeConfig()
 
     public init(
         database: DatabaseURL,
@@ -123,8 +125,9 @@ public struct Config: Sendable {
                 problems.append("REQUEST_TIMEOUT_SECONDS must be a whole number from 1 to 300, not '\(raw)'")
             }
         }
+        let edge = EdgeConfig.fromEnvironment(env, problems: &problems)
         guard let database, problems.isEmpty else { throw ConfigError(problems: problems) }
-        return Config(
+        var config = Config(
             database: database,
             migrationDatabase: migrationDatabase,
             serviceRole: serviceRole,
@@ -137,6 +140,8 @@ public struct Config: Sendable {
             disclosureMinimumCountries: disclosure,
             requestTimeout: .seconds(timeout)
         )
+        config.edge = edge
+        return config
     }
 }
 

@@ -21,6 +21,7 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     // Who asks.
     case unauthorized
     case forbidden
+    case tooManyFailures = "too_many_failures"
 
     // What is asked for.
     case notFound = "not_found"

@@ -8,9 +8,14 @@ public struct AppRequestContext: RequestContext {
     public var identity: Identity?
     /// Why a bearer token that was sent is not accepted; nil when none was sent or it was.
     public var credentialsRejection: CredentialsRejection?
+    /// Seconds until this client may try a token again: set when it has failed too often.
+    public var authenticationBlockedFor: Int?
+    /// The socket's peer address; nil when there is no socket (the router tests).
+    public let peerAddress: String?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
+        self.peerAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// Bodies over 1 MiB are refused with 413 (docs/rules.md §5).

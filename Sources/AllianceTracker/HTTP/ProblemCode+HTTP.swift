@@ -13,6 +13,7 @@ extension ProblemCode {
         case .versionMismatch: .preconditionFailed
         case .unauthorized: .unauthorized
         case .forbidden: .forbidden
+        case .tooManyFailures: .tooManyRequests
         case .notFound, .unknownCountry, .unknownIndicator, .unknownCycle, .unknownCommitment, .unknownReport,
             .unknownVersion, .unknownToken, .unknownException, .unknownMembership, .unknownExpectedReporter, .unknownTarget, .noRelease:
             .notFound
@@ -41,6 +42,7 @@ extension ProblemCode {
         case .versionMismatch: "Version mismatch"
         case .unauthorized: "Unauthorized"
         case .forbidden: "Forbidden"
+        case .tooManyFailures: "Too many failed authentications"
         case .notFound: "Not found"
         case .unknownCountry: "Unknown country"
         case .unknownIndicator: "Unknown indicator"
@@ -77,6 +79,8 @@ extension ProblemCode {
         switch self {
         case .databaseUnavailable, .timedOut: 5
         case .retry: 1
+        // counted from the client's own failures: `Problem.tooManyFailures` sets it
+        case .tooManyFailures: nil
         case .badRequest, .malformedJSON, .invalidBody, .invalidParameter, .bodyTooLarge, .methodNotAllowed, .validationFailed,
             .unsupportedMediaType, .importFailed,
             .invalidIdempotencyKey, .idempotencyKeyReused, .preconditionRequired, .versionMismatch, .unauthorized, .forbidden,

@@ -87,11 +87,16 @@ struct Reporting {
 
 /// Runs `body` against the app on a fresh database, with a secretariat token and
 /// tokens for France and Germany, the clock at 2025-02-15 (inside the 2024 cycle).
-func withReporting(_ body: @escaping @Sendable (Reporting) async throws -> Void) async throws {
+/// `configure` changes the configuration first.
+func withReporting(
+    configure: @escaping @Sendable (inout Config) -> Void = { _ in },
+    _ body: @escaping @Sendable (Reporting) async throws -> Void
+) async throws {
     let clock = TestClock("2025-02-15T12:00:00Z")
     try await TestDatabase.withFreshDatabase { url in
         var config = TestDatabase.config(url)
         config.clock = clock.appClock
+        configure(&config)
         let tokens = (
             try makeToken(url, role: "secretariat", country: nil),
             try makeToken(url, role: "country", country: "FR"),

@@ -107,6 +107,8 @@ enum TestDatabase {
         // fails on a timing, so the tests get a deadline they do not meet; the tests of
         // the deadline itself set their own.
         config.requestTimeout = .seconds(120)
+        // the metrics listener runs beside every test application: on a free port
+        config.edge.metricsPort = 0
         return config
     }
 }
