@@ -36,6 +36,12 @@ enum DatabaseErrors {
 
 extension DomainError {
     static let databaseUnavailable = DomainError(.databaseUnavailable, "The database cannot be reached; try again shortly.")
+    static let pastDeadline = DomainError(.timedOut, "The request was not answered in time; nothing was stored. Try again shortly.")
+    static let outcomeUnknown = DomainError(
+        .outcomeUnknown,
+        "The connection to the database was lost while the change was being committed: it may or may not be stored. "
+            + "GET the resource to learn which before sending it again."
+    )
 }
 
 /// A row that the same transaction has just written or locked is not there: a bug,
