@@ -111,10 +111,12 @@ public final class Database: Sendable {
         defer { deadline?.committed() }
         do {
             try await connection.query("COMMIT", logger: logger)
-        } catch let error as PSQLError where error.code == .server {
-            // the server answered: the transaction did not commit
+        } catch let error as PSQLError where error.code == .server && error.serverInfo?[.severity] == "ERROR" {
+            // the server refused the COMMIT (a deferred check, a serialisation failure): not committed
             throw CommitFailure(error: error)
         } catch {
+            // the connection closed, or the server ended the session (FATAL, PANIC): the
+            // COMMIT may or may not have taken effect
             logger.error("connection lost during COMMIT", metadata: ["error": "\(String(reflecting: error))"])
             throw CommitFailure(error: DomainError.outcomeUnknown)
         }

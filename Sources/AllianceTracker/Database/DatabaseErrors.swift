@@ -20,6 +20,9 @@ enum DatabaseErrors {
             case "57P01", "57P02", "57P03":
                 // the server is shutting down, crashed, or not yet accepting connections
                 return .databaseUnavailable
+            case "57014":
+                // statement_timeout: the server ended a statement that outlived the deadline
+                return .pastDeadline
             case "40001", "40P01":
                 return DomainError(.retry, "Another change got in the way; try again.")
             default:
