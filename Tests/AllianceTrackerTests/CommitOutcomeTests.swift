@@ -40,9 +40,9 @@ import Testing
 
     @Test func aCommitUnderWayAtTheDeadlineIsWaitedFor() async throws {
         try await TestDatabase.withFreshDatabase { url in
-            // COMMIT takes 2.5 s, past the 2 s deadline (and within the 3 s statement_timeout)
-            try Self.atCommit(url, "PERFORM pg_sleep(2.5)")
-            let response = try await Self.post(url, requestTimeout: .seconds(2))
+            // COMMIT takes 3.2 s: past the 3 s deadline, within its 1 s grace and the 4 s statement_timeout
+            try Self.atCommit(url, "PERFORM pg_sleep(3.2)")
+            let response = try await Self.post(url, requestTimeout: .seconds(3))
             #expect(response.status == .created, "\(response.text)")
             #expect(try response.json()["title"] as? String == "A national awareness week")
             #expect(try sql(url, "SELECT count(*) FROM commitments") == [["1"]])

@@ -14,6 +14,11 @@ final class CommitDeadline: Sendable {
     /// (the command line, the import, the tests' direct calls).
     @TaskLocal static var current: CommitDeadline?
 
+    /// How long past the deadline a COMMIT in flight is waited for before the answer
+    /// is 503 `outcome_unknown` (a COMMIT takes milliseconds; one sent to a server that
+    /// vanished is never answered), and the margin of `statement_timeout` over the deadline.
+    static let grace: Duration = .seconds(1)
+
     private struct State {
         var expired = false
         var committing = false

@@ -17,8 +17,8 @@ struct CommitTimeoutError: Error {}
 /// the deadline is a timer of NIO's event loop, much cheaper than a sleeping task.
 ///
 /// With a `deadline`, the operation runs with it as `CommitDeadline.current`: at the
-/// limit, a COMMIT in flight is waited for (for up to `limit` more, then
-/// `CommitTimeoutError`), and none is sent afterwards.
+/// limit, a COMMIT in flight is waited for (for up to `CommitDeadline.grace` more,
+/// then `CommitTimeoutError`), and none is sent afterwards.
 func withTimeout<T: Sendable>(
     _ limit: Duration,
     deadline: CommitDeadline? = nil,
@@ -55,7 +55,7 @@ func withTimeout<T: Sendable>(
                 $0 = loop.scheduleTask(in: .nanoseconds(limit.nanoseconds)) {
                     guard deadline?.expire() ?? true else {
                         // a COMMIT is in flight: its result decides the answer
-                        let grace = loop.scheduleTask(in: .nanoseconds(limit.nanoseconds)) {
+                        let grace = loop.scheduleTask(in: .nanoseconds(CommitDeadline.grace.nanoseconds)) {
                             cancelWork()
                             _ = finish(.failure(CommitTimeoutError()))
                         }
