@@ -69,6 +69,7 @@ extension HTTPField.Name {
 
 extension Problem {
     static func timedOut(after limit: Duration) -> Problem {
-        Problem(.timedOut, detail: "The request was not answered within \(limit.components.seconds) s; try again shortly.")
+        let seconds = limit.components.seconds
+        return Problem(.timedOut, detail: "The request was not answered within \(seconds) s, and nothing it asked was stored; try again shortly.")
     }
 }
