@@ -38,14 +38,27 @@ import Testing
         }
     }
 
+    /// With the deadline's own timer, not a request's: a database under the suite's load
+    /// cannot promise a request's timing.
     @Test func aCommitUnderWayAtTheDeadlineIsWaitedFor() async throws {
-        try await TestDatabase.withFreshDatabase { url in
-            // COMMIT takes 3.2 s: past the 3 s deadline, within its 1 s grace and the 4 s statement_timeout
-            try Self.atCommit(url, "PERFORM pg_sleep(3.2)")
-            let response = try await Self.post(url, requestTimeout: .seconds(3))
-            #expect(response.status == .created, "\(response.text)")
-            #expect(try response.json()["title"] as? String == "A national awareness week")
-            #expect(try sql(url, "SELECT count(*) FROM commitments") == [["1"]])
+        let answer = try await withTimeout(.milliseconds(20), deadline: CommitDeadline()) {
+            let deadline = try #require(CommitDeadline.current)
+            #expect(deadline.mayCommit())
+            // the COMMIT's result comes after the deadline, within its grace
+            try await Task.sleep(for: .milliseconds(200))
+            deadline.committed()
+            return "committed"
+        }
+        #expect(answer == "committed")
+    }
+
+    @Test func aCommitUnansweredPastTheGraceIsAnUnknownOutcome() async throws {
+        await #expect(throws: CommitTimeoutError.self) {
+            try await withTimeout(.milliseconds(20), deadline: CommitDeadline()) {
+                #expect(CommitDeadline.current?.mayCommit() == true)
+                // a COMMIT sent to a server that vanished: never answered
+                try await Task.sleep(for: .seconds(30))
+            }
         }
     }
 
