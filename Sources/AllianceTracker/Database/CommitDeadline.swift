@@ -35,6 +35,9 @@ final class CommitDeadline: Sendable {
         }
     }
 
+    /// Whether the deadline has passed.
+    var hasExpired: Bool { state.withLockedValue { $0.expired } }
+
     /// After COMMIT's result, whatever it was.
     func committed() {
         state.withLockedValue { $0.committing = false }
