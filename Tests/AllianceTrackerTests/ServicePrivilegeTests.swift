@@ -21,7 +21,7 @@ import Testing
         "reporting_cycles": changed, "lock_exceptions": changed, "commitments": changed, "reports": changed,
         "cycle_required_indicators": replaced,
         "cycle_expected_reporters": rewritten, "cycle_expected_removals": rewritten,
-        "idempotency_keys": appendOnly,
+        "idempotency_keys": rewritten,
         "schema_migrations": [],
     ]
 

@@ -9,11 +9,17 @@ import Prometheus
 public func buildApplication(config: Config) throws -> some ApplicationProtocol {
     var logger = Logger(label: "alliance")
     logger.logLevel = config.logLevel
-    let poolConfiguration = config.database.clientConfiguration()
+    let poolConfiguration = config.database.clientConfiguration(statementTimeout: config.statementTimeout)
     let pool = PostgresClient(configuration: poolConfiguration, backgroundLogger: logger)
     Gauge(label: "alliance_database_connections_max").record(poolConfiguration.options.maximumConnections)
     let database = Database(pool: pool)
-    let supervisor = DatabaseSupervisor(database: database, initialPool: pool, url: config.database, logger: logger)
+    let supervisor = DatabaseSupervisor(
+        database: database,
+        initialPool: pool,
+        poolConfiguration: poolConfiguration,
+        url: config.database,
+        logger: logger
+    )
     let router = try buildRouter(
         database: database,
         clock: config.clock,
@@ -26,7 +32,9 @@ public func buildApplication(config: Config) throws -> some ApplicationProtocol 
             inner: DeadlineResponder(inner: router.buildResponder(), limit: config.requestTimeout, database: database)
         ),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "alliance-tracker"),
-        services: [supervisor, metrics],
+        services: [
+            supervisor, metrics, IdempotencySweeper(service: IdempotencyService(database: database, clock: config.clock), logger: logger),
+        ],
         logger: logger
     )
 }
@@ -51,7 +59,7 @@ func buildRouter(
 
     let v1 = router.group("v1")
     let catalogue = CatalogueService(database: database, clock: clock)
-    let idempotency = Idempotency(database: database)
+    let idempotency = Idempotency(database: database, clock: clock)
     CatalogueRoutes(catalogue: catalogue).register(on: v1)
     MemberRoutes(members: MemberService(database: database, clock: clock)).register(on: v1)
     CycleRoutes(cycles: CycleService(database: database, clock: clock), idempotency: idempotency).register(on: v1)

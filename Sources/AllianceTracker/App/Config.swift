@@ -25,6 +25,9 @@ public struct Config: Sendable {
     public var disclosureMinimumCountries: Int
     /// A request not answered within this gets 503.
     public var requestTimeout: Duration
+    /// The service's sessions' `statement_timeout`: a second past the request deadline,
+    /// so that the deadline answers first and the server then ends what still runs.
+    var statementTimeout: Duration { requestTimeout + CommitDeadline.grace }
     /// Where the service's metrics are kept for /metrics; the executable bootstraps
     /// swift-metrics with it (that can happen once per process).
     public var metrics: PrometheusCollectorRegistry

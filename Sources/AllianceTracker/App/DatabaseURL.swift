@@ -58,7 +58,10 @@ public struct DatabaseURL: Sendable, CustomStringConvertible {
     /// How long a connection attempt may take before the database counts as unreachable.
     static let connectTimeout: Duration = .seconds(3)
 
-    func clientConfiguration() -> PostgresClient.Configuration {
+    /// The pool's configuration. A `statementTimeout` is sent as the sessions'
+    /// `statement_timeout` at connection start: the server itself ends a statement
+    /// that runs longer, which PostgresNIO's cancellation never asks it to do.
+    func clientConfiguration(statementTimeout: Duration? = nil) -> PostgresClient.Configuration {
         let tls: PostgresClient.Configuration.TLS =
             requireTLS ? .require(.makeClientConfiguration()) : .disable
         var configuration = PostgresClient.Configuration(
@@ -70,6 +73,10 @@ public struct DatabaseURL: Sendable, CustomStringConvertible {
             tls: tls
         )
         configuration.options.connectTimeout = Self.connectTimeout
+        if let statementTimeout {
+            let milliseconds = max(1, statementTimeout.nanoseconds / 1_000_000)
+            configuration.options.additionalStartupParameters = [("statement_timeout", "\(milliseconds)")]
+        }
         return configuration
     }
 

@@ -71,20 +71,54 @@ public final class Database: Sendable {
         }
     }
 
-    /// `withTransaction`, rethrowing the error that decided, as it was thrown.
-    /// PostgresNIO wraps it in `PostgresTransactionError`, which would hide a
-    /// `DomainError` or a lost connection from the error middleware.
+    /// BEGIN, `body`, COMMIT, rethrowing `body`'s error as it was thrown (PostgresNIO's
+    /// `withTransaction` wraps it, and sends COMMIT whenever `body` returns). Rolled
+    /// back when `body` throws, and when the request's deadline passed before COMMIT
+    /// (`CommitDeadline`): a request answered `timed_out` stores nothing. Once COMMIT
+    /// is sent its result is awaited; a connection lost before it came leaves the
+    /// outcome unknown (503 `outcome_unknown`).
     fileprivate func connectionTransaction<Result>(
         logger: Logger,
         isolation: isolated (any Actor)? = #isolation,
         _ body: (PostgresConnection) async throws -> sending Result
     ) async throws -> sending Result {
         try await withConnection(isolation: isolation) { connection in
+            try await connection.query("BEGIN", logger: logger)
             do {
-                return try await connection.withTransaction(logger: logger, isolation: isolation, body)
-            } catch let error as PostgresTransactionError {
-                throw error.closureError ?? error.beginError ?? error.commitError ?? error
+                let value = try await body(connection)
+                try await Self.commit(connection, logger: logger)
+                return value
+            } catch let failure as CommitFailure {
+                throw failure.error
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw error
             }
+        }
+    }
+
+    /// A COMMIT that was sent and failed: nothing to roll back.
+    private struct CommitFailure: Error {
+        let error: any Error
+    }
+
+    private static func commit(_ connection: PostgresConnection, logger: Logger) async throws {
+        let deadline = CommitDeadline.current
+        guard deadline?.mayCommit() ?? true else {
+            logger.notice("rolled back: the request's deadline passed before COMMIT")
+            throw DomainError.pastDeadline
+        }
+        defer { deadline?.committed() }
+        do {
+            try await connection.query("COMMIT", logger: logger)
+        } catch let error as PSQLError where error.code == .server && error.serverInfo?[.severity] == "ERROR" {
+            // the server refused the COMMIT (a deferred check, a serialisation failure): not committed
+            throw CommitFailure(error: error)
+        } catch {
+            // the connection closed, or the server ended the session (FATAL, PANIC): the
+            // COMMIT may or may not have taken effect
+            logger.error("connection lost during COMMIT", metadata: ["error": "\(String(reflecting: error))"])
+            throw CommitFailure(error: DomainError.outcomeUnknown)
         }
     }
 }

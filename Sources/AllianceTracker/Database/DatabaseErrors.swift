@@ -20,6 +20,9 @@ enum DatabaseErrors {
             case "57P01", "57P02", "57P03":
                 // the server is shutting down, crashed, or not yet accepting connections
                 return .databaseUnavailable
+            case "57014":
+                // statement_timeout: the server ended a statement that outlived the deadline
+                return .pastDeadline
             case "40001", "40P01":
                 return DomainError(.retry, "Another change got in the way; try again.")
             default:
@@ -36,6 +39,12 @@ enum DatabaseErrors {
 
 extension DomainError {
     static let databaseUnavailable = DomainError(.databaseUnavailable, "The database cannot be reached; try again shortly.")
+    static let pastDeadline = DomainError(.timedOut, "The request was not answered in time; nothing was stored. Try again shortly.")
+    static let outcomeUnknown = DomainError(
+        .outcomeUnknown,
+        "The connection to the database was lost while the change was being committed: it may or may not be stored. "
+            + "GET the resource to learn which before sending it again."
+    )
 }
 
 /// A row that the same transaction has just written or locked is not there: a bug,

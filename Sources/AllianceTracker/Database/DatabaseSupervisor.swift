@@ -14,6 +14,8 @@ struct DatabaseSupervisor: Service {
     let database: Database
     /// The pool the database starts with; the supervisor runs it.
     let initialPool: PostgresClient
+    /// How each fresh pool is made.
+    let poolConfiguration: PostgresClient.Configuration
     let url: DatabaseURL
     let logger: Logger
     /// How often the watch connection is pinged, and how long a ping may take.
@@ -38,7 +40,7 @@ struct DatabaseSupervisor: Service {
                 if Task.isCancelled { return }
                 logger.error("database unreachable: answering 503 until it is back")
                 guard await waitUntilReachable() else { return }
-                pool = PostgresClient(configuration: url.clientConfiguration(), backgroundLogger: logger)
+                pool = PostgresClient(configuration: poolConfiguration, backgroundLogger: logger)
                 reconnects.increment()
                 logger.notice("database reachable again: serving")
             }

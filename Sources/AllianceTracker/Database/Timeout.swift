@@ -4,6 +4,10 @@ import NIOPosix
 
 struct TimeoutError: Error {}
 
+/// The deadline passed while a COMMIT was in flight, and its result did not come
+/// within the grace that followed.
+struct CommitTimeoutError: Error {}
+
 /// Runs `operation`, giving up with `TimeoutError` after `limit`.
 ///
 /// It returns at the deadline even if `operation` ignores its cancellation: a query
@@ -11,7 +15,15 @@ struct TimeoutError: Error {}
 /// comes, and a task group would wait with it. Such an operation is left to finish
 /// (or not) on its own. Every request goes through here (`DeadlineResponder`), so
 /// the deadline is a timer of NIO's event loop, much cheaper than a sleeping task.
-func withTimeout<T: Sendable>(_ limit: Duration, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+///
+/// With a `deadline`, the operation runs with it as `CommitDeadline.current`: at the
+/// limit, a COMMIT in flight is waited for (for up to `CommitDeadline.grace` more,
+/// then `CommitTimeoutError`), and none is sent afterwards.
+func withTimeout<T: Sendable>(
+    _ limit: Duration,
+    deadline: CommitDeadline? = nil,
+    _ operation: @escaping @Sendable () async throws -> T
+) async throws -> T {
     let pending = NIOLockedValueBox<CheckedContinuation<T, any Error>?>(nil)
     let work = NIOLockedValueBox<(task: Task<Void, Never>?, cancelled: Bool)>((nil, false))
     // the first of the operation, the deadline and the caller's cancellation to
@@ -37,13 +49,31 @@ func withTimeout<T: Sendable>(_ limit: Duration, _ operation: @escaping @Sendabl
     return try await withTaskCancellationHandler {
         try await withCheckedThrowingContinuation { continuation in
             pending.withLockedValue { $0 = continuation }
-            let deadline = MultiThreadedEventLoopGroup.singleton.any().scheduleTask(in: .nanoseconds(limit.nanoseconds)) {
-                cancelWork()
-                _ = finish(.failure(TimeoutError()))
+            let loop = MultiThreadedEventLoopGroup.singleton.any()
+            let timer = NIOLockedValueBox<Scheduled<Void>?>(nil)
+            timer.withLockedValue {
+                $0 = loop.scheduleTask(in: .nanoseconds(limit.nanoseconds)) {
+                    guard deadline?.expire() ?? true else {
+                        // a COMMIT is in flight: its result decides the answer
+                        let grace = loop.scheduleTask(in: .nanoseconds(CommitDeadline.grace.nanoseconds)) {
+                            cancelWork()
+                            _ = finish(.failure(CommitTimeoutError()))
+                        }
+                        timer.withLockedValue { $0 = grace }
+                        return
+                    }
+                    cancelWork()
+                    _ = finish(.failure(TimeoutError()))
+                }
             }
             let task = Task {
-                do { _ = finish(.success(try await operation())) } catch { _ = finish(.failure(error)) }
-                deadline.cancel()
+                do {
+                    let value = try await CommitDeadline.$current.withValue(deadline) { try await operation() }
+                    _ = finish(.success(value))
+                } catch {
+                    _ = finish(.failure(error))
+                }
+                timer.withLockedValue { $0?.cancel() }
             }
             // a cancellation that came before the task was stored still reaches it
             work.withLockedValue {

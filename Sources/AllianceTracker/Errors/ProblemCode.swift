@@ -54,6 +54,7 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     // The service.
     case databaseUnavailable = "database_unavailable"
     case timedOut = "timed_out"
+    case outcomeUnknown = "outcome_unknown"
     case retry
     case internalError = "internal_error"
 }

@@ -5,8 +5,9 @@ import Metrics
 /// Answers 503 when a request has not been answered within `limit`, whatever it
 /// waits for. PostgreSQL going away mid-query can leave a query waiting forever
 /// (see `withTimeout`); the client gets an answer in bounded time all the same.
-/// A write cut off this way may still commit: its client retries with the same
-/// Idempotency-Key and gets the stored answer. As the outermost responder it also
+/// A write cut off this way stores nothing: its transaction is rolled back rather
+/// than committed (`CommitDeadline`); one whose COMMIT was already sent is waited
+/// for. As the outermost responder it also
 /// reads the body (refusing one over 1 MiB with 413, 10 MiB and no deadline for `BulkUpload`) and gives every answer the
 /// request's id (`X-Request-Id`, as in the logs).
 struct DeadlineResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Context == AppRequestContext {
@@ -47,7 +48,13 @@ struct DeadlineResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Contex
         // the import's one transaction may take longer than the deadline: it is not cut off
         if bulk { return try await inner.respond(to: request, context: context) }
         do {
-            return try await withTimeout(limit) { [request] in try await inner.respond(to: request, context: context) }
+            return try await withTimeout(limit, deadline: CommitDeadline()) { [request] in
+                try await inner.respond(to: request, context: context)
+            }
+        } catch is CommitTimeoutError {
+            timedOut.increment()
+            context.logger.error("request timed out during COMMIT", metadata: ["limit": "\(limit)"])
+            return Problem(DomainError.outcomeUnknown).response()
         } catch is TimeoutError {
             timedOut.increment()
             context.logger.error("request timed out", metadata: ["limit": "\(limit)"])
@@ -62,6 +69,7 @@ extension HTTPField.Name {
 
 extension Problem {
     static func timedOut(after limit: Duration) -> Problem {
-        Problem(.timedOut, detail: "The request was not answered within \(limit.components.seconds) s; try again shortly.")
+        let seconds = limit.components.seconds
+        return Problem(.timedOut, detail: "The request was not answered within \(seconds) s, and nothing it asked was stored; try again shortly.")
     }
 }

@@ -9,8 +9,8 @@ import Hummingbird
 struct Idempotency: Sendable {
     let service: IdempotencyService
 
-    init(database: Database) {
-        service = IdempotencyService(database: database)
+    init(database: Database, clock: AppClock) {
+        service = IdempotencyService(database: database, clock: clock)
     }
 
     static let header = HTTPField.Name("Idempotency-Key")!

@@ -20,7 +20,7 @@ extension ProblemCode {
         case .alreadyExists, .alreadyExpected, .cycleNotOpen, .cycleLocked, .reportUnderReview, .alreadySubmitted, .nothingToSubmit,
             .notSubmitted, .overlappingMembership, .commitmentWithdrawn:
             .conflict
-        case .databaseUnavailable, .timedOut, .retry: .serviceUnavailable
+        case .databaseUnavailable, .timedOut, .outcomeUnknown, .retry: .serviceUnavailable
         case .internalError: .internalServerError
         }
     }
@@ -69,6 +69,7 @@ extension ProblemCode {
         case .commitmentWithdrawn: "Commitment withdrawn"
         case .databaseUnavailable: "Database unavailable"
         case .timedOut: "Request timed out"
+        case .outcomeUnknown: "Outcome unknown"
         case .retry: "Conflicting changes"
         case .internalError: "Internal server error"
         }
@@ -77,7 +78,7 @@ extension ProblemCode {
     /// Seconds after which a retry may succeed, for `Retry-After`.
     var retryAfter: Int? {
         switch self {
-        case .databaseUnavailable, .timedOut: 5
+        case .databaseUnavailable, .timedOut, .outcomeUnknown: 5
         case .retry: 1
         // counted from the client's own failures: `Problem.tooManyFailures` sets it
         case .tooManyFailures: nil
