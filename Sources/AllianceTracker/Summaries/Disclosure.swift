@@ -19,7 +19,26 @@ import Foundation
 struct Disclosure: Sendable {
     let minimumCountries: Int
 
+    /// The count rule alone, as releases were frozen before sql/0018: for a release
+    /// published before sql/0005 that `alliance migrate` freezes now.
     func publicView(of summary: Summary) -> Summary {
+        var view = withoutCountryFigures(summary)
+        view.indicators = summary.indicators.map(publicView)
+        view.targets = view.targets.map { target in
+            guard tooFew(target.countries) else { return target }
+            var withheld = target
+            withheld.value = nil
+            withheld.met = nil
+            withheld.suppressed = true
+            return withheld
+        }
+        return view
+    }
+
+    /// What is never public, whatever the rule: each country's progress against its
+    /// commitments, a goal's counts from too few commitments, country-scope targets and
+    /// the sums behind a target's growth.
+    func withoutCountryFigures(_ summary: Summary) -> Summary {
         var view = summary
         view.commitmentProgress = nil
         view.goals = summary.goals.map { goal in
@@ -31,27 +50,33 @@ struct Disclosure: Sendable {
             withheld.noData = nil
             return withheld
         }
-        view.indicators = summary.indicators.map(publicView)
         // a country-scope result is one country's figure: never public
         view.targets = summary.targets.filter { $0.scope == .alliance }.map { target in
             var withheld = target
             withheld.previous = nil
             withheld.current = nil
-            guard tooFew(target.countries) else { return withheld }
-            withheld.value = nil
-            withheld.met = nil
-            withheld.previous = nil
-            withheld.current = nil
-            withheld.suppressed = true
             return withheld
         }
         return view
     }
 
-    func publicView(of indicator: IndicatorSummary) -> IndicatorSummary {
+    /// Min and max (one country's figure each) and the panels and sums of the
+    /// multi-year view and the level: never public.
+    func withoutPanels(_ indicator: IndicatorSummary) -> IndicatorSummary {
         var view = indicator
         view.min = nil
         view.max = nil
+        view.sinceBaseline.baseline = nil
+        view.sinceBaseline.current = nil
+        view.sinceBaseline.panel = view.sinceBaseline.panel.map { _ in [] }
+        view.level?.previous = nil
+        view.level?.current = nil
+        view.level?.panel = []
+        return view
+    }
+
+    func publicView(of indicator: IndicatorSummary) -> IndicatorSummary {
+        var view = withoutPanels(indicator)
         if tooFew(indicator.countriesReporting) {
             view.headline = nil
             view.total = nil
@@ -70,12 +95,6 @@ struct Disclosure: Sendable {
             view.growth.likeForLike.previous = nil
             view.growth.likeForLike.current = nil
         }
-        view.sinceBaseline.baseline = nil
-        view.sinceBaseline.current = nil
-        view.sinceBaseline.panel = view.sinceBaseline.panel.map { _ in [] }
-        view.level?.previous = nil
-        view.level?.current = nil
-        view.level?.panel = []
         if let level = indicator.level, tooFew(level.countries) {
             view.level?.previous = nil
             view.level?.current = nil
@@ -98,7 +117,7 @@ struct Disclosure: Sendable {
         countries > 0 && countries < minimumCountries
     }
 
-    private func withheld(_ figure: GrowthFigure, if condition: Bool) -> GrowthFigure {
+    func withheld(_ figure: GrowthFigure, if condition: Bool) -> GrowthFigure {
         guard condition else { return figure }
         var view = figure
         view.pct = nil
