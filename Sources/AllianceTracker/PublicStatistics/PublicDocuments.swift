@@ -13,7 +13,10 @@ struct IndicatorSeries: Encodable, Sendable {
         var growthLikeForLikePct: Nullable<Decimal>
         /// Ratios and booleans only: the like-for-like change in percentage points.
         var changeLikeForLikePp: Nullable<Decimal>?
+        /// The headline figure is withheld (before sql/0018: any figure of the release).
         var suppressed: Bool
+        /// Releases since sql/0018: which of these figures are withheld, and why.
+        var withheld: [WithheldFigure: WithheldReason]?
     }
 
     var indicator: String
@@ -63,7 +66,10 @@ struct Overview: Encodable, Sendable {
         var growthLikeForLikePct: Nullable<Decimal>
         /// Ratios and booleans only: the like-for-like change in percentage points.
         var changeLikeForLikePp: Nullable<Decimal>?
+        /// The headline figure is withheld (before sql/0018: any figure of the release).
         var suppressed: Bool
+        /// Releases since sql/0018: which of these figures are withheld, and why.
+        var withheld: [WithheldFigure: WithheldReason]?
     }
 
     var demo: Bool

@@ -42,8 +42,10 @@ extension Disclosure {
             return rule.decide(figure)
         }
         if let reason = decide(indicator.headline.value != nil, sums.headline) {
-            for (figure, value) in [(.headline, indicator.headline), (.total, indicator.total), (.mean, indicator.mean),
-                (.median, indicator.median), (.sharePct, indicator.sharePct)] as [(WithheldFigure, Nullable<Decimal>)]
+            for (figure, value) in [
+                (.headline, indicator.headline), (.total, indicator.total), (.mean, indicator.mean),
+                (.median, indicator.median), (.sharePct, indicator.sharePct),
+            ] as [(WithheldFigure, Nullable<Decimal>)]
             where value.value != nil {
                 withheld[figure] = reason
             }
@@ -53,8 +55,13 @@ extension Disclosure {
             withheld[.previous] = reason
             view.previous = nil
         }
+        // all reporters' growth carries the headline and `previous` as its two figures
         let all = indicator.growth.allReporters
-        if let reason = decide(all.pct.value != nil || all.changePp?.value != nil, sums.allReporters) {
+        view.growth.allReporters.current = view.headline
+        view.growth.allReporters.previous = view.previous
+        let rate = all.pct.value != nil || all.changePp?.value != nil
+        let part = rate ? [withheld[.headline], withheld[.previous]].compactMap { $0 }.first : nil
+        if let reason = part ?? decide(rate, sums.allReporters) {
             withheld[.growthAllReporters] = reason
             view.growth.allReporters = self.withheld(all, if: true)
         }

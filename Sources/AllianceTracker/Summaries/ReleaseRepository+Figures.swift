@@ -31,7 +31,7 @@ extension ReleaseRepository {
     /// Records the public figures of a release frozen from its stored summary (one
     /// published before sql/0005), with unknown sets, as sql/0018 did for the others.
     func recordEarlierFigures(year: Int, release: Int, on session: DatabaseSession) async throws {
-        try await session.run("SELECT record_earlier_release_figures(\(Int16(year)), \(release))")
+        try await session.run("SELECT record_earlier_release_figures(\(Int16(year)), \(release)::int)")
     }
 }
 
