@@ -11,7 +11,7 @@ import Testing
     /// The JSON without the members added since, at any depth.
     static func stripped(_ value: Any) -> Any {
         if let object = value as? [String: Any] {
-            return object.filter { !["change_pp", "panel", "reason"].contains($0.key) }.mapValues(stripped)
+            return object.filter { !["change_pp", "panel", "reason", "withheld"].contains($0.key) }.mapValues(stripped)
         }
         if let array = value as? [Any] { return array.map(stripped) }
         return value
