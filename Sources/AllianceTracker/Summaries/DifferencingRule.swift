@@ -7,7 +7,8 @@
 struct DifferencingRule: Sendable {
     let minimumCountries: Int
     private var published: [Quantity: [ReleaseFigure]] = [:]
-    /// The sums this document makes public, in the order they were admitted.
+    /// The sums this document makes public, each once, in the order they were admitted
+    /// (a sum an earlier release made public too is recorded again, with this release).
     private(set) var admitted: [ReleaseFigure] = []
 
     init(minimumCountries: Int, earlier: [ReleaseFigure]) {
@@ -20,7 +21,7 @@ struct DifferencingRule: Sendable {
     mutating func decide(_ sums: [ReleaseFigure]) -> WithheldReason? {
         if sums.contains(where: { $0.count < minimumCountries }) { return .smallCell }
         if sums.contains(where: reveals) { return .differencing }
-        for sum in sums where !(published[sum.quantity] ?? []).contains(sum) {
+        for sum in sums where !admitted.contains(sum) {
             published[sum.quantity, default: []].append(sum)
             admitted.append(sum)
         }
