@@ -117,6 +117,8 @@ import Testing
                 try await EarlierReleases.freeze(in: database, disclosureMinimumCountries: 3, logger: TestDatabase.logger)
             }
             #expect(frozen == 1)
+            // its public figures are recorded with their counts, their countries unknown (sql/0018)
+            #expect(try sql(url, "SELECT count(*) > 0, bool_and(countries IS NULL) FROM release_figures WHERE release = 2") == [["t", "t"]])
             let expected = try Self.oldRendering(url, release: 2, latest: 2)
             let path = "/v1/public/summaries/2024/releases/2"
             try await Self.withRouter(url, minimumCountries: 3) { client in
