@@ -35,6 +35,7 @@ import Testing
             lfl["suppressed"] = false
             growth["like_for_like"] = lfl
             indicators[index]["growth"] = growth
+            indicators[index]["suppressed"] = false  // before 0018 it concerned the headline figures only
             document["indicators"] = indicators
             let old = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])
             let oldJSON = String(decoding: old, as: UTF8.self)
