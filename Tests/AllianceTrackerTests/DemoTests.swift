@@ -71,6 +71,17 @@ import Testing
             let secretariat = try makeToken(url, role: "secretariat", country: nil)
             try await app.test(.router) { client in
                 try await Self.everyIndicatorHasItsMultiYearFigure(client, token: secretariat)
+                // what a release of the open year would withhold now (docs/statistics.md)
+                let dryRun = try await client.execute(
+                    uri: "/v1/summaries/2025/releases?dry_run=true",
+                    method: .post,
+                    headers: [.authorization: "Bearer \(secretariat)", .contentType: "application/json"],
+                    body: ByteBuffer(string: "{}")
+                )
+                #expect(dryRun.status == .ok)
+                let answer = try dryRun.json()
+                #expect(answer["withheld_count"] as? [String: Int] == ["small_cell": 94, "differencing": 0], "\(String(buffer: dryRun.body))")
+                #expect(try sql(url, "SELECT count(*) FROM summary_releases WHERE year = 2025") == [["0"]])
                 try await client.execute(uri: "/v1/public/overview", method: .get) { response in
                     let overview = try response.json()
                     #expect(overview["demo"] as? Bool == true)
