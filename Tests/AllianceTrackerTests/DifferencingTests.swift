@@ -100,6 +100,10 @@ import Testing
             #expect(points.map { $0["year"] as? Int } == [2024, 2025])
             #expect(points[0]["value"] is NSNull && points[0]["withheld"] as? [String: String] == ["headline": "differencing"])
             #expect(SummaryTests.number(points[1]["value"]) == 170)
+            let seriesCSV = try await r.send(.get, "/v1/public/indicators/offenders_convicted/series?format=csv", token: nil).text
+            #expect(seriesCSV.contains("offenders_convicted,2024,2,true,,5,,,true,false,headline:differencing\r\n"), "\(seriesCSV)")
+            let overviewCSV = try await r.send(.get, "/v1/public/overview?format=csv", token: nil).text
+            #expect(overviewCSV.contains("2024,2,true,offenders_convicted,,5,true,false,headline:differencing\r\n"), "\(overviewCSV)")
             let overview = try await r.send(.get, "/v1/public/overview", token: nil).json()
             let years = try #require(overview["years"] as? [[String: Any]])
             let headline2024 = try #require((years[0]["headlines"] as? [[String: Any]])?.first { $0["indicator"] as? String == Self.convicted })

@@ -71,7 +71,7 @@ import Testing
             // the CSV shows a proportion in points only: the percent column stays empty
             let seriesCSV = try await r.send(.get, "/v1/public/indicators/schools_online_safety_pct/series?format=csv", token: nil)
             #expect(seriesCSV.text.hasPrefix("indicator,year,release,revised,value,countries,growth_like_for_like_pct,change_like_for_like_pp,"))
-            #expect(seriesCSV.text.contains(",,10.0,false,false\r\n"))
+            #expect(seriesCSV.text.contains(",,10.0,false,false,\r\n"))
             // and the page shows points for the proportion, from its previous and current: 60 − 50
             let page = try await r.send(.get, "/", token: nil)
             #expect(page.status == .ok)

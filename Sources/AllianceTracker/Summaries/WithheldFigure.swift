@@ -23,6 +23,11 @@ enum WithheldFigure: String, Codable, CodingKeyRepresentable, CaseIterable, Send
         }
     }
 
+    /// For a CSV field: `headline:differencing;growth_like_for_like:small_cell`, empty when none.
+    static func list(_ withheld: [WithheldFigure: WithheldReason]?) -> String {
+        (withheld ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key.name):\($0.value.rawValue)" }.joined(separator: ";")
+    }
+
     static func < (a: Self, b: Self) -> Bool {
         allCases.firstIndex(of: a) ?? 0 < allCases.firstIndex(of: b) ?? 0
     }
