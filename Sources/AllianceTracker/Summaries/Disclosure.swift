@@ -1,21 +1,20 @@
 import Foundation
 
-/// Disclosure control for public figures (docs/rules.md §4): a figure computed from fewer
-/// countries than the threshold is withheld (`null`, `"suppressed": true`), so that
-/// no single country's operational figure can be read off an aggregate.
+/// Disclosure control for public figures (docs/rules.md §4, docs/statistics.md
+/// "Disclosure control"). A release is published through `publicView(of:sets:earlier:)`
+/// (`Disclosure+Sets.swift`): the rule on contributor sets, which withholds a figure
+/// from 1 to k−1 countries or one whose countries differ by 1 to k−1 from those of a
+/// public figure of the same quantity, and names each withheld figure with its reason.
 ///
-/// Beyond the count rule:
+/// Whatever the rule:
 /// - min and max are one country's figure each: never public;
-/// - like-for-like levels are withheld when the countries they leave out of the
-///   all-reporters figure are fewer than the threshold (subtracting one from the
-///   other would reveal those few countries' sum);
 /// - each country's progress against its own commitments, and its country-scope
 ///   targets, stay with the secretariat;
 /// - the multi-year view and the level are published as rates only: their panels
-///   (which countries) and their sums stay with the secretariat. A named panel's sum
-///   beside the all-reporters total would give the rest's sum by subtraction, and a
-///   level's sums in two releases would give a country that left the panel.
-///   A target's two sums go the same way; its value and verdict stay.
+///   (which countries) and their sums stay with the secretariat, as do a target's
+///   two sums.
+///
+/// `publicView(of:)` is the count rule releases were frozen with before sql/0018.
 struct Disclosure: Sendable {
     let minimumCountries: Int
 
