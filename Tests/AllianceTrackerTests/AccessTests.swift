@@ -43,6 +43,8 @@ import Testing
         (.post, "/v1/targets", .secretariat),
         (.patch, "/v1/targets/OG1.1", .secretariat),
         (.get, "/v1/countries/FR/targets?year=2024", .countryRead),
+        (.post, "/v1/summaries/2024/releases", .secretariat),
+        (.post, "/v1/summaries/2024/releases?dry_run=true", .secretariat),
     ]
 
     @Test func everyProtectedRouteFollowsTheMatrix() async throws {

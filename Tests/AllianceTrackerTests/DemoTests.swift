@@ -6,6 +6,9 @@ import Testing
 @testable import AllianceTracker
 
 @Suite struct DemoTests {
+    /// Figures the demo's 21 releases withhold, by reason (docs/statistics.md).
+    static let withheldByReason: [[String?]] = [["differencing", "242"]]
+
     @Test func demoDataFillsEveryYearFrom2013AndPublishesAllButTheLast() async throws {
         try await TestDatabase.withFreshDatabase { url async throws in
             let clock = AppClock(now: ISO8601DateFormatter().date(from: "2026-11-22T12:00:00Z")!)
@@ -30,6 +33,31 @@ import Testing
             #expect(try sql(url, "SELECT count(*) > 0 FROM reports WHERE accepted_version > 1") == [["t"]])
             #expect(try sql(url, "SELECT count(*) > 0 FROM summary_releases WHERE release = 2") == [["t"]])
             #expect(try sql(url, "SELECT count(*) > 0 FROM report_values WHERE not_available IS NOT NULL") == [["t"]])
+            // the cost of disclosure control on the demo data, by reason (docs/statistics.md)
+            let withheld = try sql(
+                url,
+                """
+                SELECT w.value #>> '{}', count(*) FROM published_summaries p,
+                       jsonb_array_elements((p.document::jsonb -> 'indicators') || (p.document::jsonb -> 'targets')) i,
+                       jsonb_each(i -> 'withheld') w
+                GROUP BY 1 ORDER BY 1
+                """
+            )
+            #expect(withheld == DemoTests.withheldByReason, "\(withheld)")
+            let detail = try sql(
+                url,
+                """
+                SELECT w.key, w.value #>> '{}', count(*), (SELECT count(*) FROM published_summaries) FROM published_summaries p,
+                       jsonb_array_elements((p.document::jsonb -> 'indicators') || (p.document::jsonb -> 'targets')) i,
+                       jsonb_each(i -> 'withheld') w
+                GROUP BY 1, 2 ORDER BY 1, 2
+                """
+            )
+            let expected: [(String, Int)] = [
+                ("growth_all_reporters", 45), ("growth_like_for_like", 35), ("headline", 17), ("level", 36), ("mean", 12), ("median", 14),
+                ("previous", 28), ("share_pct", 3), ("since_baseline", 35), ("total", 10), ("value", 7),
+            ]
+            #expect(detail == expected.map { [$0.0, "differencing", String($0.1), "21"] }, "\(detail)")
             // seeding again adds nothing
             let again = try await withDatabase(url, logger: TestDatabase.logger) { database in
                 try await DemoSeeder(clock: clock).seed(database, logger: TestDatabase.logger)
@@ -43,6 +71,17 @@ import Testing
             let secretariat = try makeToken(url, role: "secretariat", country: nil)
             try await app.test(.router) { client in
                 try await Self.everyIndicatorHasItsMultiYearFigure(client, token: secretariat)
+                // what a release of the open year would withhold now (docs/statistics.md)
+                let dryRun = try await client.execute(
+                    uri: "/v1/summaries/2025/releases?dry_run=true",
+                    method: .post,
+                    headers: [.authorization: "Bearer \(secretariat)", .contentType: "application/json"],
+                    body: ByteBuffer(string: "{}")
+                )
+                #expect(dryRun.status == .ok)
+                let answer = try dryRun.json()
+                #expect(answer["withheld_count"] as? [String: Int] == ["small_cell": 94, "differencing": 0], "\(String(buffer: dryRun.body))")
+                #expect(try sql(url, "SELECT count(*) FROM summary_releases WHERE year = 2025") == [["0"]])
                 try await client.execute(uri: "/v1/public/overview", method: .get) { response in
                     let overview = try response.json()
                     #expect(overview["demo"] as? Bool == true)
@@ -90,7 +129,9 @@ import Testing
         let seriesPoints = try #require(try series.json()["points"] as? [[String: Any]])
         #expect(seriesPoints.count == 12)
         for point in seriesPoints.dropFirst() {
-            #expect(SummaryTests.number(point["change_like_for_like_pp"]) != nil, "\(point)")
+            // a number, or withheld and named so
+            let withheld = (point["withheld"] as? [String: String])?["growth_like_for_like"]
+            #expect((SummaryTests.number(point["change_like_for_like_pp"]) != nil) != (withheld != nil), "\(point)")
             #expect(point["growth_like_for_like_pct"] is NSNull, "\(point)")
         }
     }

@@ -116,12 +116,14 @@ import Testing
             let publicTarget = try #require(
                 (try await r.send(.get, "/v1/public/summaries/2024", token: nil).json()["targets"] as? [[String: Any]])?.first
             )
-            #expect(publicTarget["met"] as? Bool == true && publicTarget["threshold"] as? Int == 10)
+            // judged like for like over 4 of the 6 countries, 2 from the public total: withheld
+            #expect(publicTarget["met"] is NSNull && publicTarget["threshold"] as? Int == 10)
+            #expect(publicTarget["withheld"] as? [String: String] == ["value": "differencing"])
             let after = try await r.send(.get, path, token: r.secretariat).json()
             let released = try #require(after["alliance"] as? [String: Any])
             #expect(released["release"] as? Int == 1)
             let og = try #require((released["targets"] as? [[String: Any]])?.first)
-            #expect(og["id"] as? String == "OG1.1" && og["met"] as? Bool == true && og["threshold"] as? Int == 10)
+            #expect(og["id"] as? String == "OG1.1" && og["met"] is NSNull && og["threshold"] as? Int == 10)
         }
     }
 

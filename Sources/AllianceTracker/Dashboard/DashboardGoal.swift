@@ -25,7 +25,7 @@ struct DashboardGoal {
                 Row(
                     name: indicator.name,
                     code: indicator.code,
-                    figure: figure.suppressed ? "withheld" : HTML.number(figure.headline),
+                    figure: figure.headlineWithheld ? HTML.withheld(figure.reason(.headline)) : HTML.number(figure.headline),
                     unit: Self.unit(indicator),
                     countries: figure.countriesReporting,
                     growth: Self.change(figure)
@@ -41,6 +41,7 @@ struct DashboardGoal {
     /// gives them as current − previous), percent growth for counts and times.
     static func change(_ figure: PublishedSummaryV1.Indicator) -> String {
         let lfl = figure.growth.likeForLike
+        if let reason = figure.reason(.growthLikeForLike) { return HTML.withheld(reason) }
         guard figure.measureKind.changesInPoints else { return HTML.percent(lfl.pct) }
         return HTML.points(lfl.points)
     }

@@ -64,6 +64,7 @@ struct DashboardPage {
             DashboardTarget(
                 target,
                 level: summary.indicators.first { $0.code == target.indicator }?.level,
+                levelWithheld: summary.indicators.first { $0.code == target.indicator }?.reason(.level),
                 global: reference.series.first { $0.code == DashboardTarget.globalSeries }
             )
         }

@@ -17,21 +17,27 @@ struct DashboardTarget {
     let milestones: [String]
     let hasMilestones: Bool
 
-    init(_ target: PublishedSummaryV1.Target, level: PublishedSummaryV1.Level?, global: ReferenceSeries.Series?) {
-        self.level = level.map(Self.level)
+    init(
+        _ target: PublishedSummaryV1.Target,
+        level: PublishedSummaryV1.Level?,
+        levelWithheld: WithheldReason? = nil,
+        global: ReferenceSeries.Series?
+    ) {
+        self.level = level.map { Self.level($0, withheld: levelWithheld) }
         milestones = Self.milestones(global?.observations ?? [])
         hasMilestones = !milestones.isEmpty
-        value = HTML.percent(target.value.value)
+        let reason = target.withheld?[.value]
+        value = reason.map(HTML.withheld) ?? HTML.percent(target.value.value)
         countries = target.countries
         switch target.met.value {
         case true?: (verdictClass, verdict) = ("met", "met")
         case false?: (verdictClass, verdict) = ("unmet", "not met")
-        case nil: (verdictClass, verdict) = (nil, target.suppressed ? "withheld" : "not enough data to decide")
+        case nil: (verdictClass, verdict) = (nil, target.suppressed ? HTML.withheld(reason) : "not enough data to decide")
         }
     }
 
-    private static func level(_ level: PublishedSummaryV1.Level) -> String {
-        guard !level.suppressed else { return "withheld" }
+    private static func level(_ level: PublishedSummaryV1.Level, withheld: WithheldReason?) -> String {
+        guard !level.suppressed else { return HTML.withheld(withheld) }
         // the public document carries the level's growth, not its sums (Disclosure)
         guard level.growthPct != nil, let year = level.baselineYear else { return "not enough data" }
         return "the victims identified since \(year) by the \(level.countries) countries that reported every year: "

@@ -34,7 +34,7 @@ struct DashboardTrend {
         rows = series.points.map { point in
             Row(
                 year: point.year,
-                figure: point.suppressed ? "withheld" : HTML.number(point.value.value),
+                figure: point.suppressed ? HTML.withheld(point.withheld?[.headline]) : HTML.number(point.value.value),
                 release: point.release,
                 revised: point.revised
             )

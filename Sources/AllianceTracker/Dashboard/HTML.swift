@@ -45,3 +45,14 @@ enum HTML {
         value.map { ($0 < 0 ? "" : "+") + number($0) + " pp" } ?? "—"
     }
 }
+
+extension HTML {
+    /// A withheld figure, with why in words: never a blank or a zero.
+    static func withheld(_ reason: WithheldReason?) -> String {
+        switch reason {
+        case .smallCell?: "withheld: from fewer countries than the disclosure minimum"
+        case .differencing?: "withheld: would reveal a country by difference with another published figure"
+        case nil: "withheld"
+        }
+    }
+}

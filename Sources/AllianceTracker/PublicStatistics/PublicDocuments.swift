@@ -13,7 +13,10 @@ struct IndicatorSeries: Encodable, Sendable {
         var growthLikeForLikePct: Nullable<Decimal>
         /// Ratios and booleans only: the like-for-like change in percentage points.
         var changeLikeForLikePp: Nullable<Decimal>?
+        /// The headline figure is withheld (before sql/0018: any figure of the release).
         var suppressed: Bool
+        /// Releases since sql/0018: which of these figures are withheld, and why.
+        var withheld: [WithheldFigure: WithheldReason]?
     }
 
     var indicator: String
@@ -25,7 +28,7 @@ struct IndicatorSeries: Encodable, Sendable {
     var csv: Data {
         var csv = CSVWriter(header: [
             "indicator", "year", "release", "revised", "value", "countries", "growth_like_for_like_pct", "change_like_for_like_pp",
-            "suppressed", "demo",
+            "suppressed", "demo", "withheld",
         ])
         // proportions show points only: the percent column stays empty for them
         let percent = !measureKind.changesInPoints
@@ -33,7 +36,7 @@ struct IndicatorSeries: Encodable, Sendable {
             csv.row([
                 indicator, String(p.year), String(p.release), String(p.revised), CSVWriter.number(p.value.value),
                 String(p.countries), percent ? CSVWriter.rounded(p.growthLikeForLikePct.value) : nil,
-                CSVWriter.rounded(p.changeLikeForLikePp?.value), String(p.suppressed), String(demo),
+                CSVWriter.rounded(p.changeLikeForLikePp?.value), String(p.suppressed), String(demo), WithheldFigure.list(p.withheld),
             ])
         }
         return csv.data
@@ -63,7 +66,10 @@ struct Overview: Encodable, Sendable {
         var growthLikeForLikePct: Nullable<Decimal>
         /// Ratios and booleans only: the like-for-like change in percentage points.
         var changeLikeForLikePp: Nullable<Decimal>?
+        /// The headline figure is withheld (before sql/0018: any figure of the release).
         var suppressed: Bool
+        /// Releases since sql/0018: which of these figures are withheld, and why.
+        var withheld: [WithheldFigure: WithheldReason]?
     }
 
     var demo: Bool
@@ -72,22 +78,22 @@ struct Overview: Encodable, Sendable {
     var years: [Year]
 
     var csv: Data {
-        var csv = CSVWriter(header: ["year", "release", "revised", "item", "value", "countries", "suppressed", "demo"])
+        var csv = CSVWriter(header: ["year", "release", "revised", "item", "value", "countries", "suppressed", "demo", "withheld"])
         for y in years {
             csv.row([
                 String(y.year), String(y.release), String(y.revised), "accepted_reports", String(y.accepted), String(y.expected),
-                "false", String(y.demo),
+                "false", String(y.demo), nil,
             ])
             for h in y.headlines {
                 csv.row([
                     String(y.year), String(y.release), String(y.revised), h.indicator, CSVWriter.number(h.value.value),
-                    String(h.countries), String(h.suppressed), String(y.demo),
+                    String(h.countries), String(h.suppressed), String(y.demo), WithheldFigure.list(h.withheld),
                 ])
             }
             for t in y.targets {
                 csv.row([
                     String(y.year), String(y.release), String(y.revised), "\(t.id) met", t.met.value.map(String.init),
-                    String(t.countries), String(t.suppressed), String(y.demo),
+                    String(t.countries), String(t.suppressed), String(y.demo), WithheldFigure.list(t.withheld),
                 ])
             }
         }

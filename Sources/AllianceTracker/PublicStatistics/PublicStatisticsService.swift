@@ -25,7 +25,8 @@ struct PublicStatisticsService: Sendable {
                     countries: figure.countriesReporting,
                     growthLikeForLikePct: Nullable(figure.growth.likeForLike.pct),
                     changeLikeForLikePp: Self.points(figure),
-                    suppressed: figure.suppressed
+                    suppressed: figure.headlineWithheld,
+                    withheld: figure.shownWithheld
                 )
             )
         }
@@ -45,7 +46,8 @@ struct PublicStatisticsService: Sendable {
                     countries: figure.countriesReporting,
                     growthLikeForLikePct: Nullable(figure.growth.likeForLike.pct),
                     changeLikeForLikePp: Self.points(figure),
-                    suppressed: figure.suppressed
+                    suppressed: figure.headlineWithheld,
+                    withheld: figure.shownWithheld
                 )
             }
             years.append(

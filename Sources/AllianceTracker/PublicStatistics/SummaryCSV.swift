@@ -21,7 +21,9 @@ enum SummaryCSV {
         add("completeness", "on_time", "countries", String(c.onTime), c.expected)
         add("completeness", "on_time", "rate_pct", CSVWriter.rounded(c.onTimeRate.pct.value), c.expected)
         for i in summary.indicators {
-            add("indicator", i.code, "headline", CSVWriter.number(i.headline.value), i.countriesReporting, i.suppressed)
+            // since sql/0018 `suppressed` may concern another figure: the headline row says whether it is withheld
+            let headlineWithheld = i.withheld.map { $0[.headline] != nil } ?? i.suppressed
+            add("indicator", i.code, "headline", CSVWriter.number(i.headline.value), i.countriesReporting, headlineWithheld)
             if let total = i.total.value { add("indicator", i.code, "total", CSVWriter.number(total), i.countriesReporting) }
             if let mean = i.mean.value { add("indicator", i.code, "mean", CSVWriter.number(mean), i.countriesReporting) }
             if let median = i.median.value { add("indicator", i.code, "median", CSVWriter.number(median), i.countriesReporting) }
@@ -58,10 +60,17 @@ enum SummaryCSV {
             if since.panel != nil {
                 add("indicator", i.code, "baseline_year", since.baselineYear.value.map(String.init), nil)
             }
+            // each withheld figure, with why, as a row of its own (releases since sql/0018)
+            for (figure, reason) in (i.withheld ?? [:]).sorted(by: { $0.key < $1.key }) {
+                add("withheld", i.code, figure.name, reason.rawValue, nil, true)
+            }
         }
         for t in summary.targets {
             add("target", t.id, "value", CSVWriter.rounded(t.value.value), t.countries, t.suppressed)
             add("target", t.id, "met", t.met.value.map(String.init), t.countries, t.suppressed)
+            for (figure, reason) in (t.withheld ?? [:]).sorted(by: { $0.key < $1.key }) {
+                add("withheld", t.id, figure.name, reason.rawValue, nil, true)
+            }
         }
         for g in summary.goals {
             add("goal", String(g.goal), "countries_reporting_actions", String(g.countriesReportingActions), nil)

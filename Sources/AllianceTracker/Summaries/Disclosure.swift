@@ -1,25 +1,43 @@
 import Foundation
 
-/// Disclosure control for public figures (docs/rules.md §4): a figure computed from fewer
-/// countries than the threshold is withheld (`null`, `"suppressed": true`), so that
-/// no single country's operational figure can be read off an aggregate.
+/// Disclosure control for public figures (docs/rules.md §4, docs/statistics.md
+/// "Disclosure control"). A release is published through `publicView(of:sets:earlier:)`
+/// (`Disclosure+Sets.swift`): the rule on contributor sets, which withholds a figure
+/// from 1 to k−1 countries or one whose countries differ by 1 to k−1 from those of a
+/// public figure of the same quantity, and names each withheld figure with its reason.
 ///
-/// Beyond the count rule:
+/// Whatever the rule:
 /// - min and max are one country's figure each: never public;
-/// - like-for-like levels are withheld when the countries they leave out of the
-///   all-reporters figure are fewer than the threshold (subtracting one from the
-///   other would reveal those few countries' sum);
 /// - each country's progress against its own commitments, and its country-scope
 ///   targets, stay with the secretariat;
 /// - the multi-year view and the level are published as rates only: their panels
-///   (which countries) and their sums stay with the secretariat. A named panel's sum
-///   beside the all-reporters total would give the rest's sum by subtraction, and a
-///   level's sums in two releases would give a country that left the panel.
-///   A target's two sums go the same way; its value and verdict stay.
+///   (which countries) and their sums stay with the secretariat, as do a target's
+///   two sums.
+///
+/// `publicView(of:)` is the count rule releases were frozen with before sql/0018.
 struct Disclosure: Sendable {
     let minimumCountries: Int
 
+    /// The count rule alone, as releases were frozen before sql/0018: for a release
+    /// published before sql/0005 that `alliance migrate` freezes now.
     func publicView(of summary: Summary) -> Summary {
+        var view = withoutCountryFigures(summary)
+        view.indicators = summary.indicators.map(publicView)
+        view.targets = view.targets.map { target in
+            guard tooFew(target.countries) else { return target }
+            var withheld = target
+            withheld.value = nil
+            withheld.met = nil
+            withheld.suppressed = true
+            return withheld
+        }
+        return view
+    }
+
+    /// What is never public, whatever the rule: each country's progress against its
+    /// commitments, a goal's counts from too few commitments, country-scope targets and
+    /// the sums behind a target's growth.
+    func withoutCountryFigures(_ summary: Summary) -> Summary {
         var view = summary
         view.commitmentProgress = nil
         view.goals = summary.goals.map { goal in
@@ -31,27 +49,33 @@ struct Disclosure: Sendable {
             withheld.noData = nil
             return withheld
         }
-        view.indicators = summary.indicators.map(publicView)
         // a country-scope result is one country's figure: never public
         view.targets = summary.targets.filter { $0.scope == .alliance }.map { target in
             var withheld = target
             withheld.previous = nil
             withheld.current = nil
-            guard tooFew(target.countries) else { return withheld }
-            withheld.value = nil
-            withheld.met = nil
-            withheld.previous = nil
-            withheld.current = nil
-            withheld.suppressed = true
             return withheld
         }
         return view
     }
 
-    func publicView(of indicator: IndicatorSummary) -> IndicatorSummary {
+    /// Min and max (one country's figure each) and the panels and sums of the
+    /// multi-year view and the level: never public.
+    func withoutPanels(_ indicator: IndicatorSummary) -> IndicatorSummary {
         var view = indicator
         view.min = nil
         view.max = nil
+        view.sinceBaseline.baseline = nil
+        view.sinceBaseline.current = nil
+        view.sinceBaseline.panel = view.sinceBaseline.panel.map { _ in [] }
+        view.level?.previous = nil
+        view.level?.current = nil
+        view.level?.panel = []
+        return view
+    }
+
+    func publicView(of indicator: IndicatorSummary) -> IndicatorSummary {
+        var view = withoutPanels(indicator)
         if tooFew(indicator.countriesReporting) {
             view.headline = nil
             view.total = nil
@@ -70,12 +94,6 @@ struct Disclosure: Sendable {
             view.growth.likeForLike.previous = nil
             view.growth.likeForLike.current = nil
         }
-        view.sinceBaseline.baseline = nil
-        view.sinceBaseline.current = nil
-        view.sinceBaseline.panel = view.sinceBaseline.panel.map { _ in [] }
-        view.level?.previous = nil
-        view.level?.current = nil
-        view.level?.panel = []
         if let level = indicator.level, tooFew(level.countries) {
             view.level?.previous = nil
             view.level?.current = nil
@@ -98,7 +116,7 @@ struct Disclosure: Sendable {
         countries > 0 && countries < minimumCountries
     }
 
-    private func withheld(_ figure: GrowthFigure, if condition: Bool) -> GrowthFigure {
+    func withheld(_ figure: GrowthFigure, if condition: Bool) -> GrowthFigure {
         guard condition else { return figure }
         var view = figure
         view.pct = nil

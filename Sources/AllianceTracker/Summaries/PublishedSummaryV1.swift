@@ -37,6 +37,17 @@ struct PublishedSummaryV1: Decodable, Sendable {
         var suppressed: Bool
         /// Flows, in releases published since it existed: the flow read as a level.
         var level: Level?
+        /// An optional addition to format 1 (sql/0018): each withheld figure and why.
+        var withheld: [WithheldFigure: WithheldReason]?
+
+        /// Why a figure is withheld; a release frozen before `withheld` existed said
+        /// only `suppressed`, which then concerned the headline figures.
+        func reason(_ figure: WithheldFigure) -> WithheldReason? { withheld?[figure] }
+        var headlineWithheld: Bool { withheld.map { $0[.headline] != nil } ?? suppressed }
+        /// The withheld figures a series point or an overview headline shows.
+        var shownWithheld: [WithheldFigure: WithheldReason]? {
+            withheld?.filter { [.headline, .growthLikeForLike].contains($0.key) }
+        }
     }
 
     struct Level: Decodable, Sendable {
@@ -58,6 +69,8 @@ struct PublishedSummaryV1: Decodable, Sendable {
         var met: Nullable<Bool>
         var countries: Int
         var suppressed: Bool
+        /// Releases since sql/0018: `{"value": reason}` when the value is withheld.
+        var withheld: [WithheldFigure: WithheldReason]?
     }
 
     struct Goal: Decodable, Sendable {

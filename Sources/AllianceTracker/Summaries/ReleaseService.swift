@@ -35,6 +35,8 @@ struct ReleaseService: Sendable {
         in session: DatabaseSession
     ) async throws -> (ReleaseInfo, Summary) {
         guard try await repository.lockCycle(year, on: session) else { throw DomainError.unknownCycle(year) }
+        // one publisher at a time, whatever the year: a year's figures meet the next year's `previous`
+        try await repository.lockFigures(on: session)
         let number = try await repository.nextNumber(year, on: session)
         var summary = try await SummaryService.build(year: year, now: now, on: session)
         summary.release = Nullable(number)
@@ -49,13 +51,9 @@ struct ReleaseService: Sendable {
         )
         let json = String(decoding: try JSONCoding.encoder.encode(summary), as: UTF8.self)
         try await repository.insert(info, publishedBy: actor.tokenID, summary: json, on: session)
-        try await repository.insert(
-            try FrozenRelease(publicView: disclosure.publicView(of: summary)),
-            year: year,
-            release: number,
-            at: now,
-            on: session
-        )
+        let disclosed = try await disclose(summary, on: session)
+        try await repository.insert(try FrozenRelease(publicView: disclosed.view), year: year, release: number, at: now, on: session)
+        try await repository.insert(disclosed.figures, year: year, release: number, on: session)
         let embargo = input.embargoUntil.map { JSONValue.string(ISO8601DateFormatter().string(from: $0)) } ?? .null
         let entry = AuditRecord(
             .summaryPublished,
@@ -95,6 +93,7 @@ struct ReleaseService: Sendable {
                 let summary = try JSONCoding.decoder.decode(Summary.self, from: Data(stored.utf8))
                 let document = try FrozenRelease(publicView: disclosure.publicView(of: summary))
                 try await repository.insert(document, year: year, release: release, at: now, on: session)
+                try await repository.recordEarlierFigures(year: year, release: release, on: session)
             }
             return earlier.count
         }

@@ -71,8 +71,11 @@ struct IndicatorSummary: Codable, Sendable, Equatable {
     /// Flows only: the flow read as a level since the baseline year (OG1.1 as written).
     /// Absent for other kinds, and from summaries stored before it existed.
     var level: CumulativeLevel? = nil
-    /// Public view: figures from fewer countries than the disclosure threshold are withheld.
+    /// Public view: true when any figure of the indicator is withheld.
     var suppressed: Bool
+    /// Public view, in releases since sql/0018: each withheld figure and why. Absent
+    /// from the live summary and from releases frozen before it.
+    var withheld: [WithheldFigure: WithheldReason]? = nil
 }
 
 struct Growth: Codable, Sendable, Equatable {

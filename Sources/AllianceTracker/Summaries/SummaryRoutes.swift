@@ -21,6 +21,13 @@ struct SummaryRoutes {
         group.post("releases") { request, context in
             let year = try context.yearParameter()
             let body = try await RequestBody<ReleaseInput>(request, context: context)
+            if try request.flagParameter("dry_run") {
+                // a dry run stores nothing, so it keeps no answer for a key; a malformed key is still refused
+                if let key = request.headers[Idempotency.header], !(1...255).contains(key.utf8.count) {
+                    throw Problem(.invalidIdempotencyKey, detail: "An Idempotency-Key must be 1 to 255 characters.")
+                }
+                return try Response.json(try await releases.dryRun(year: year, body.value, logger: context.logger))
+            }
             let actor = AuditActor(try context.requireIdentity)
             let logger = context.logger
             let response = try await idempotency.perform(request, body: body.bytes, context: context) { [releases] session in

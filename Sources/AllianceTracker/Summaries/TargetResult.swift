@@ -25,6 +25,9 @@ struct TargetResult: Codable, Sendable, Equatable {
     var coverage: Nullable<Rate>
     var minCoveragePct: Decimal
     var suppressed: Bool
+    /// Public view, in releases since sql/0018: `{"value": reason}` when the value
+    /// and the verdict are withheld because the figure they are judged on is.
+    var withheld: [WithheldFigure: WithheldReason]? = nil
 }
 
 /// Why the data cannot decide a target.
@@ -63,5 +66,6 @@ extension TargetResult {
         coverage = try c.decodeIfPresent(Nullable<Rate>.self, forKey: .coverage) ?? nil
         minCoveragePct = try c.decodeIfPresent(Decimal.self, forKey: .minCoveragePct) ?? Target.defaultMinCoveragePct
         suppressed = try c.decode(Bool.self, forKey: .suppressed)
+        withheld = try c.decodeIfPresent([WithheldFigure: WithheldReason].self, forKey: .withheld)
     }
 }
