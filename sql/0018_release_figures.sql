@@ -20,6 +20,8 @@ CREATE TABLE release_figures (
 CREATE INDEX release_figures_quantity ON release_figures (indicator, data_year);
 CREATE TRIGGER release_figures_immutable BEFORE UPDATE OR DELETE ON release_figures
     FOR EACH ROW EXECUTE FUNCTION reject_change();
+-- The service may read and add, nothing else (sql/0016).
+GRANT SELECT, INSERT ON release_figures TO alliance_app;
 
 -- A release published before this table: its frozen public document gives which
 -- figures were public and from how many countries, but not which countries (the

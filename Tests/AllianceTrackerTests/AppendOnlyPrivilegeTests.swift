@@ -14,6 +14,7 @@ import Testing
         ("report_narratives", "version", "report_narratives_immutable"),
         ("summary_releases", "year", "summary_releases_immutable"),
         ("published_summaries", "year", "published_summaries_immutable"),
+        ("release_figures", "data_year", "release_figures_immutable"),
     ]
 
     @Test(arguments: tables.map(\.table))
