@@ -78,9 +78,16 @@ import Testing
         let deadline = CommitDeadline()
         #expect(deadline.mayCommit())
         #expect(!deadline.expire())
-        deadline.committed()
         #expect(!deadline.mayCommit())
-        #expect(deadline.expire())
+        // a COMMIT that took effect keeps holding it: the answer is then the handler's, or
+        // `outcome_unknown`, never `timed_out` ("nothing was stored")
+        #expect(!deadline.expire())
+        // one the server refused stored nothing: `timed_out` is the truth
+        let refused = CommitDeadline()
+        #expect(refused.mayCommit())
+        refused.notCommitted()
+        #expect(refused.expire())
+        #expect(!refused.mayCommit())
     }
 
     @Test func theSessionsRunWithAStatementTimeout() async throws {

@@ -136,4 +136,31 @@ import Testing
             #expect(recorded == [["2024", "1", "2"], ["2024", "2", "1"], ["2025", "1", "3"]])
         }
     }
+    /// A target in points on a flow whose base is 0: no rate, so the indicator's growth
+    /// is never decided, yet the target's value is 12 − 0, the total of two countries.
+    /// It is withheld as the headline is (`small_cell`), never published.
+    @Test func aTargetInPointsFromZeroKeepsASmallCellWithheld() async throws {
+        try await withReporting { r in
+            for year in [2023, 2024] { try SummaryFixtures.cycle(r.url, year) }
+            for country in ["FR", "DE", "IT"] { try SummaryFixtures.report(r.url, country, 2023, versions: [[Self.identified: "0"]]) }
+            for (country, value) in [("FR", "5"), ("DE", "7")] {
+                try SummaryFixtures.report(r.url, country, 2024, versions: [[Self.identified: value]])
+            }
+            let target: [String: Any] = [
+                "id": "ID-POINTS", "indicator": Self.identified, "scope": "alliance", "rule": "annual_growth_at_least", "threshold": 1,
+                "basis": "all_reporters", "change": "points", "description": "More identified each year.", "reason": "test",
+            ]
+            let created = try await r.send(.post, "/v1/targets", token: r.secretariat, json: target)
+            #expect(created.status == .created, "\(created.text)")
+            let live = try #require(
+                (try await SummaryTests.live(r, 2024)["targets"] as? [[String: Any]])?.first { $0["id"] as? String == "ID-POINTS" }
+            )
+            #expect(SummaryTests.number(live["value"]) == 12)
+            _ = try await PublicStatisticsTests.publish(r, 2024)
+            let document = try await r.send(.get, "/v1/public/summaries/2024", token: nil).json()
+            let published = try #require((document["targets"] as? [[String: Any]])?.first { $0["id"] as? String == "ID-POINTS" })
+            #expect(published["value"] is NSNull && published["met"] is NSNull, "\(published)")
+            #expect(published["withheld"] as? [String: String] == ["value": "small_cell"])
+        }
+    }
 }

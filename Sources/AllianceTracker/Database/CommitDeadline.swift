@@ -8,7 +8,8 @@ import NIOConcurrencyHelpers
 ///   nothing, even though its work ran on (PostgresNIO's cancellation sends no cancel
 ///   request to the server; `statement_timeout` ends a stuck statement);
 /// - at the deadline, `expire()` says whether the request may be answered now: not
-///   while a COMMIT is in flight, whose result decides the answer.
+///   once a COMMIT was sent (unless the server refused it), since the answer must
+///   then say what was stored.
 final class CommitDeadline: Sendable {
     /// The deadline of the request the current task serves; none outside requests
     /// (the command line, the import, the tests' direct calls).
@@ -38,8 +39,9 @@ final class CommitDeadline: Sendable {
     /// Whether the deadline has passed.
     var hasExpired: Bool { state.withLockedValue { $0.expired } }
 
-    /// After COMMIT's result, whatever it was.
-    func committed() {
+    /// After a COMMIT the server refused: nothing was stored, and the deadline may
+    /// answer `timed_out`. (After any other outcome the COMMIT stays in flight.)
+    func notCommitted() {
         state.withLockedValue { $0.committing = false }
     }
 

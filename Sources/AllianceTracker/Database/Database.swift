@@ -108,11 +108,14 @@ public final class Database: Sendable {
             logger.notice("rolled back: the request's deadline passed before COMMIT")
             throw DomainError.pastDeadline
         }
-        defer { deadline?.committed() }
+        // A COMMIT that took effect stays "in flight" for the deadline: the request is
+        // then answered by its handler (within the grace) or 503 `outcome_unknown`,
+        // never `timed_out`, which says that nothing was stored.
         do {
             try await connection.query("COMMIT", logger: logger)
         } catch let error as PSQLError where error.code == .server && error.serverInfo?[.severity] == "ERROR" {
             // the server refused the COMMIT (a deferred check, a serialisation failure): not committed
+            deadline?.notCommitted()
             throw CommitFailure(error: error)
         } catch {
             // the connection closed, or the server ended the session (FATAL, PANIC): the

@@ -42,6 +42,8 @@ extension ReportService {
         }
         let now = clock.now()
         return try await database.within(outer, logger: logger) { session in
+            // a decision changes the accepted values a publication in progress is reading
+            try await PublicationLock.shared(on: session)
             let row = try await lockedRow(country: country, year: year, expected, in: session)
             guard row.status == .submitted else {
                 throw DomainError(.notSubmitted, "Only a submitted report can be reviewed; this one is \(row.status).")

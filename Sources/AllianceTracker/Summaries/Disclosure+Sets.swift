@@ -15,16 +15,21 @@ extension Disclosure {
     func publicView(of summary: Summary, sets: ContributorSets, earlier: [ReleaseFigure]) -> DisclosedSummary {
         var rule = DifferencingRule(minimumCountries: minimumCountries, earlier: earlier)
         var view = withoutCountryFigures(summary)
+        var sums: [String: IndicatorSums] = [:]
         view.indicators = summary.indicators.map { indicator in
-            let sums = IndicatorSums(indicator, year: summary.year, sets: sets)
-            return publicView(of: indicator, sums: sums, rule: &rule)
+            let own = IndicatorSums(indicator, year: summary.year, sets: sets)
+            sums[indicator.code] = own
+            return publicView(of: indicator, sums: own, rule: &rule)
         }
         view.targets = view.targets.map { target in
             var result = target
             let figure = WithheldFigure.of(target.rule == .true ? .share : target.basis)
-            guard target.value.value != nil,
-                let reason = view.indicators.first(where: { $0.code == target.indicator })?.withheld?[figure]
-            else { return result }
+            guard target.value.value != nil else { return result }
+            // the indicator's figure when it was decided; otherwise (a growth in points
+            // from a base of 0 has no rate, so its figure was never decided) the sums
+            // the target's value is made of, decided here
+            let decided = view.indicators.first { $0.code == target.indicator }?.withheld?[figure]
+            guard let reason = decided ?? sums[target.indicator].flatMap({ rule.decide($0.of(figure)) }) else { return result }
             result.value = nil
             result.met = nil
             result.suppressed = true

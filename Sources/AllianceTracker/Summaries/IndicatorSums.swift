@@ -31,3 +31,18 @@ struct IndicatorSums: Sendable {
         }
     }
 }
+
+extension IndicatorSums {
+    /// The sums a figure is made of (a target's value is made of its basis's figure).
+    func of(_ figure: WithheldFigure) -> [ReleaseFigure] {
+        switch figure {
+        case .headline, .total, .mean, .median, .sharePct: headline
+        case .previous: previous
+        case .growthAllReporters: allReporters
+        case .growthLikeForLike: likeForLike
+        case .sinceBaseline: sinceBaseline
+        case .level: level
+        case .value: []
+        }
+    }
+}

@@ -34,13 +34,3 @@ extension ReleaseRepository {
         try await session.run("SELECT record_earlier_release_figures(\(Int16(year)), \(release)::int)")
     }
 }
-
-extension ReleaseRepository {
-    /// Held to the end of a publication's transaction: another publication, of any
-    /// year, waits to read the sums this one makes public. An advisory lock, not a
-    /// table lock: the service's role may only read and add to `release_figures`, and
-    /// PostgreSQL lets only UPDATE, DELETE or TRUNCATE take its stronger table locks.
-    func lockFigures(on session: DatabaseSession) async throws {
-        try await session.run("SELECT pg_advisory_xact_lock(hashtext('alliance.release_figures'))")
-    }
-}

@@ -35,8 +35,9 @@ struct ReleaseService: Sendable {
         in session: DatabaseSession
     ) async throws -> (ReleaseInfo, Summary) {
         guard try await repository.lockCycle(year, on: session) else { throw DomainError.unknownCycle(year) }
-        // one publisher at a time, whatever the year: a year's figures meet the next year's `previous`
-        try await repository.lockFigures(on: session)
+        // one publisher at a time, whatever the year (a year's figures meet the next
+        // year's `previous`), and no review decision commits while the figures are read
+        try await PublicationLock.exclusive(on: session)
         let number = try await repository.nextNumber(year, on: session)
         var summary = try await SummaryService.build(year: year, now: now, on: session)
         summary.release = Nullable(number)
