@@ -163,4 +163,33 @@ import Testing
             #expect(published["withheld"] as? [String: String] == ["value": "small_cell"])
         }
     }
+    /// A revision: FR's 2024 value is amended from 10 to 15 after release 1 (total 100
+    /// over four countries). Release 2's total, 105, over the same four countries, would
+    /// give FR's correction (+5) by difference: withheld, `differencing`.
+    @Test func anAmendedValueIsNotGivenAwayByTheNextRelease() async throws {
+        try await withReporting { r in
+            try SummaryFixtures.cycle(r.url, 2024)
+            for (country, value) in [("FR", "10"), ("DE", "20"), ("IT", "30"), ("ES", "40")] {
+                try SummaryFixtures.report(r.url, country, 2024, versions: [[Self.convicted: value]])
+            }
+            _ = try await PublicStatisticsTests.publish(r, 2024)
+            try sql(
+                r.url,
+                """
+                WITH r AS (SELECT id FROM reports WHERE country = 'FR' AND year = 2024),
+                v AS (INSERT INTO report_versions (report_id, version) SELECT id, 2 FROM r RETURNING report_id)
+                INSERT INTO report_values (report_id, version, indicator, measure_kind, value)
+                SELECT v.report_id, 2, i.code, i.measure_kind, 15 FROM v, indicators i WHERE i.code = 'offenders_convicted'
+                """
+            )
+            try sql(r.url, "UPDATE reports SET current_version = 2, accepted_version = 2 WHERE country = 'FR' AND year = 2024")
+            #expect(SummaryTests.number(try SummaryTests.indicator(try await SummaryTests.live(r, 2024), Self.convicted)["total"]) == 105)
+            _ = try await PublicStatisticsTests.publish(r, 2024)
+            let first = try await Self.figures(r, "/v1/public/summaries/2024/releases/1")
+            #expect(SummaryTests.number(first["total"]) == 100)
+            let second = try await Self.figures(r, "/v1/public/summaries/2024/releases/2")
+            #expect(second["total"] is NSNull, "\(second)")
+            #expect(Self.withheld(second)["total"] == "differencing")
+        }
+    }
 }

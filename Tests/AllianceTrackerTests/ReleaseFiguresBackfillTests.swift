@@ -28,8 +28,8 @@ import Testing
             let recorded = "SELECT release, indicator, data_year, countries::text, country_count FROM release_figures ORDER BY 1, 2"
             #expect(
                 try sql(r.url, recorded) == [
-                    ["1", DifferencingTests.convicted, "2024", "{DE,ES,FR,IT}", "4"],
-                    ["1", DifferencingTests.identified, "2024", "{DE,ES,FR,IT}", "4"],
+                    ["1", DifferencingTests.convicted, "2024", "{DE=20,ES=40,FR=10,IT=30}", "4"],
+                    ["1", DifferencingTests.identified, "2024", "{DE=2,ES=4,FR=1,IT=3}", "4"],
                     ["2", DifferencingTests.convicted, "2024", nil, "4"],
                     ["2", DifferencingTests.identified, "2024", nil, "4"],
                 ]

@@ -13,10 +13,13 @@ struct IndicatorSums: Sendable {
         let code = indicator.code
         func sums(_ parts: [(year: Int, countries: Set<String>)]) -> [ReleaseFigure] {
             guard !parts.isEmpty, parts.allSatisfy({ !$0.countries.isEmpty }) else { return [] }
-            return parts.map { ReleaseFigure(Quantity(indicator: code, year: $0.year), $0.countries) }
+            return parts.map { part in
+                let quantity = Quantity(indicator: code, year: part.year)
+                return ReleaseFigure(quantity, sets.contributors(part.countries, of: quantity))
+            }
         }
-        let current = sets.current[code] ?? []
-        let previous = sets.previous[code] ?? []
+        let current = sets.countries(code, year)
+        let previous = sets.countries(code, year - 1)
         let panel = current.intersection(previous)
         headline = sums([(year, current)])
         self.previous = sums([(year - 1, previous)])

@@ -22,7 +22,7 @@ extension ReleaseRepository {
         try await session.run(
             """
             INSERT INTO release_figures (year, release, indicator, data_year, countries, country_count)
-            SELECT \(Int16(year)), \(release), f.indicator, f.data_year, nullif(string_to_array(f.countries, ','), '{}')::char(2)[], f.n
+            SELECT \(Int16(year)), \(release), f.indicator, f.data_year, nullif(string_to_array(f.countries, ','), '{}'), f.n
             FROM unnest(\(indicators)::text[], \(years)::int[], \(countries)::text[], \(counts)::int[]) AS f (indicator, data_year, countries, n)
             """
         )
