@@ -103,8 +103,28 @@ def points(value):
     return "—" if value is None else ("" if value < 0 else "+") + number(value) + " pp"
 
 
+WITHHELD = {"small_cell": "withheld: from fewer countries than the disclosure minimum",
+            "differencing": "withheld: would reveal a country by difference with another published figure"}
+
+
+def withheld_text(reason):
+    """A withheld figure as the page words it, with why (a release before reasons: "withheld")."""
+    return WITHHELD.get(reason, "withheld")
+
+
+def headline_text(indicator):
+    """The headline figure as the page shows it: the number, or withheld with its reason."""
+    withheld = indicator.get("withheld")
+    if withheld is not None:
+        return withheld_text(withheld["headline"]) if "headline" in withheld else number(indicator.get("headline"))
+    return "withheld" if indicator.get("suppressed") else number(indicator.get("headline"))
+
+
 def change(indicator):
     """The page's like-for-like change: points for ratios and booleans, percent growth for the others."""
+    reason = (indicator.get("withheld") or {}).get("growth_like_for_like")
+    if reason:
+        return withheld_text(reason)
     lfl = indicator.get("growth", {}).get("like_for_like", {})
     if indicator.get("measure_kind") in ("ratio", "boolean"):
         return points(lfl.get("change_pp"))
@@ -316,7 +336,7 @@ def check_charts(report, label, dom, api):
     for key in sorted(expected.keys() & found.keys()):
         kind, code = key
         segments, rows = indicator_chart(expected[key]) if kind == "indicator" else reference_chart(expected[key])
-        chart, shown = found[key], [row for row in rows if row[1] not in ("—", "withheld")]
+        chart, shown = found[key], [row for row in rows if row[1] != "—" and not row[1].startswith("withheld")]
         report.check(f"{label} chart {code}", chart_problems(chart, segments, rows),
                      f"points {len(chart['points'])}, table rows {len(rows)}"
                      + (f" ({shown[0][0]}: {shown[0][1]} … {shown[-1][0]}: {shown[-1][1]})" if shown else ""))
@@ -327,7 +347,7 @@ def check_charts(report, label, dom, api):
 def indicator_chart(series):
     """One line through the years that have a figure; the table lists every year."""
     points = [(p["year"], p["value"]) for p in series["points"] if p["value"] is not None]
-    rows = [[str(p["year"]), "withheld" if p["suppressed"] else number(p["value"]),
+    rows = [[str(p["year"]), withheld_text((p.get("withheld") or {}).get("headline")) if p["suppressed"] else number(p["value"]),
              f"{p['release']}{' (revised)' if p['revised'] else ''}"] for p in series["points"]]
     return [(series["indicator"], points)] if points else [], rows
 
@@ -372,8 +392,9 @@ def check_year_page(report, label, dom, year, api):
 
 def check_og11(report, label, og11, target):
     """The OG1.1 growth, its panel and the met / not met verdict, in the verdict's colour."""
+    reason = (target.get("withheld") or {}).get("value")
     if target["met"] is None:
-        verdict, colour = ("withheld" if target["suppressed"] else "not enough data to decide"), "none"
+        verdict, colour = (withheld_text(reason) if target["suppressed"] else "not enough data to decide"), "none"
     else:
         verdict, colour = ("met", "met") if target["met"] else ("not met", "unmet")
     if og11 is None:
@@ -381,7 +402,7 @@ def check_og11(report, label, og11, target):
         return 0
     countries = re.search(r"over (\d+) countries", og11["text"] or "")
     return report.compare(f"{label} OG1.1", [
-        ("growth", og11["growth"], percent(target["value"])),
+        ("growth", og11["growth"], withheld_text(reason) if reason else percent(target["value"])),
         ("countries", countries and countries.group(1), str(target["countries"])),
         ("verdict", og11["verdict"], verdict),
         ("verdict colour", og11["verdictClass"], colour)])
@@ -393,7 +414,7 @@ def check_headlines(report, label, dom, summary, api):
     pairs = [("headline indicators", sorted(h["code"] for h in dom["headlines"]), sorted(api["series"]))]
     for h in dom["headlines"]:
         i = indicators.get(h["code"], {})
-        pairs += [(h["code"], h["figure"], "withheld" if i.get("suppressed") else number(i.get("headline"))),
+        pairs += [(h["code"], h["figure"], headline_text(i)),
                   ("countries", h["countries"], str(i.get("countries_reporting"))),
                   ("growth", h["growth"], change(i))]
     actions = {str(g["goal"]): f"{g['countries_reporting_actions']} countries reported actions taken."
