@@ -49,7 +49,8 @@ import Testing
 
     @Test func everyProtectedRouteFollowsTheMatrix() async throws {
         // two bad tokens a route, all from one client: far past the default limit on failures
-        try await withReporting(configure: { $0.edge.authFailureLimit = 1_000_000 }) { r in
+        let limit: @Sendable (inout Config) -> Void = { $0.edge.authFailureLimit = 1_000_000 }
+        try await withReporting(configure: limit) { r in
             try await r.openCycle2024()
             for (method, path, kind) in Self.routes {
                 let label = "\(method) \(path)"
@@ -81,7 +82,8 @@ import Testing
     /// A client past the limit on failed authentications gets 429 on every protected
     /// route whatever token it sends (none is checked), and still 401 without one.
     @Test func aClientPastTheFailureLimitGets429Everywhere() async throws {
-        try await withReporting(configure: { $0.edge.authFailureLimit = 1 }) { r in
+        let limit: @Sendable (inout Config) -> Void = { $0.edge.authFailureLimit = 1 }
+        try await withReporting(configure: limit) { r in
             #expect(try await r.send(.get, "/v1/audit", token: "not-a-token").status == .unauthorized)
             let tokens = try sql(r.url, "SELECT count(*) FROM tokens")[0][0]
             for (method, path, _) in Self.routes {

@@ -108,19 +108,11 @@ import Testing
         framework: TestingSetup = .router,
         _ body: @escaping @Sendable (Reporting) async throws -> Void
     ) async throws {
-        let clock = TestClock("2025-02-15T12:00:00Z")
-        try await TestDatabase.withFreshDatabase { url in
-            var config = TestDatabase.config(url)
-            config.clock = clock.appClock
+        let trusted = try #require(TrustedProxies(proxies))
+        let configure: @Sendable (inout Config) -> Void = { config in
             config.edge.authFailureLimit = limit
-            config.edge.trustedProxies = try #require(TrustedProxies(proxies))
-            let tokens = (
-                try makeToken(url, role: "secretariat", country: nil), try makeToken(url, role: "country", country: "FR"),
-                try makeToken(url, role: "country", country: "DE")
-            )
-            try await buildApplication(config: config).test(framework) { client in
-                try await body(Reporting(client: client, url: url, clock: clock, secretariat: tokens.0, france: tokens.1, germany: tokens.2))
-            }
+            config.edge.trustedProxies = trusted
         }
+        try await withReporting(configure: configure, framework: framework, body)
     }
 }

@@ -87,9 +87,10 @@ struct Reporting {
 
 /// Runs `body` against the app on a fresh database, with a secretariat token and
 /// tokens for France and Germany, the clock at 2025-02-15 (inside the 2024 cycle).
-/// `configure` changes the configuration first.
+/// `configure` changes the configuration first; `framework` is how requests reach it.
 func withReporting(
     configure: @escaping @Sendable (inout Config) -> Void = { _ in },
+    framework: TestingSetup = .router,
     _ body: @escaping @Sendable (Reporting) async throws -> Void
 ) async throws {
     let clock = TestClock("2025-02-15T12:00:00Z")
@@ -103,7 +104,7 @@ func withReporting(
             try makeToken(url, role: "country", country: "DE")
         )
         let app = try buildApplication(config: config)
-        try await app.test(.router) { client in
+        try await app.test(framework) { client in
             try await body(Reporting(client: client, url: url, clock: clock, secretariat: tokens.0, france: tokens.1, germany: tokens.2))
         }
     }
