@@ -5,15 +5,18 @@
 # server log). Also (c): a published summary beside /healthz under wrk.
 #   bench/summary-latency.sh [years ...]      (default: 10 20 30)
 # Needs wrk; builds the release binary; runs its own PostgreSQL on 127.0.0.1:55434
-# and the service on 127.0.0.1:8089. Results go to bench/results/.
+# and the service on 127.0.0.1:8089 (BENCH_DB_PORT, BENCH_APP_PORT, BENCH_METRICS_PORT
+# change them). The live summary is measured with its cache on: bench/live-summary.sh
+# measures it cold and warm. Results go to bench/results/.
 source "$(dirname "$0")/../scripts/lib.sh"
 cd "$ROOT"
 install_missing
 command -v wrk >/dev/null || { say "installing wrk"; apt-get install -y -qq wrk >/dev/null; }
 
 if [ $# -gt 0 ]; then YEARS=("$@"); else YEARS=(10 20 30); fi
-DB_PORT=55434
-APP_PORT=8089
+DB_PORT=${BENCH_DB_PORT:-55434}
+APP_PORT=${BENCH_APP_PORT:-8089}
+METRICS_PORT=${BENCH_METRICS_PORT:-9489}
 OUT="$ROOT/bench/results"
 mkdir -p "$OUT"
 
@@ -40,14 +43,14 @@ for years in "${YEARS[@]}"; do
     say "$rows values in $(( $(date +%s) - start )) s"
     token=$("$BIN" token create --role secretariat | tail -n 1)
     last=$((2011 + years))
-    METRICS_PORT=9489 PORT=$APP_PORT LOG_LEVEL=error "$BIN" serve & server=$!
+    METRICS_PORT=$METRICS_PORT PORT=$APP_PORT LOG_LEVEL=error "$BIN" serve & server=$!
     for _ in $(seq 50); do curl -sf "http://127.0.0.1:$APP_PORT/healthz" >/dev/null && break; sleep 0.2; done
 
     # one request with every plan analysed, for the record
     psql_bench -d "$db" -c "ALTER DATABASE $db SET auto_explain.log_min_duration = 0" \
                -c "ALTER DATABASE $db SET auto_explain.log_analyze = on" >/dev/null
     kill "$server"; wait "$server" 2>/dev/null || true
-    METRICS_PORT=9489 PORT=$APP_PORT LOG_LEVEL=error "$BIN" serve & server=$!
+    METRICS_PORT=$METRICS_PORT PORT=$APP_PORT LOG_LEVEL=error "$BIN" serve & server=$!
     for _ in $(seq 50); do curl -sf "http://127.0.0.1:$APP_PORT/healthz" >/dev/null && break; sleep 0.2; done
     marker=$(( $(wc -l < "$PGDATA_DIR/server.log") + 1 ))
     curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$APP_PORT/v1/summaries/$last" -o /dev/null
@@ -56,7 +59,7 @@ for years in "${YEARS[@]}"; do
                -c "ALTER DATABASE $db RESET auto_explain.log_analyze" >/dev/null
     kill "$server"; wait "$server" 2>/dev/null || true
 
-    METRICS_PORT=9489 PORT=$APP_PORT LOG_LEVEL=error "$BIN" serve & server=$!
+    METRICS_PORT=$METRICS_PORT PORT=$APP_PORT LOG_LEVEL=error "$BIN" serve & server=$!
     for _ in $(seq 50); do curl -sf "http://127.0.0.1:$APP_PORT/healthz" >/dev/null && break; sleep 0.2; done
     say "(a/b) live summary of $last over $years years: one connection, 30 s"
     wrk -t1 -c1 -d30s --latency -H "Authorization: Bearer $token" "http://127.0.0.1:$APP_PORT/v1/summaries/$last" \

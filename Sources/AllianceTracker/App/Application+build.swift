@@ -24,7 +24,8 @@ public func buildApplication(config: Config) throws -> some ApplicationProtocol 
         database: database,
         clock: config.clock,
         disclosure: Disclosure(minimumCountries: config.disclosureMinimumCountries),
-        edge: config.edge
+        edge: config.edge,
+        summaryCache: config.summaryCache ? LiveSummaryCache() : nil
     )
     let metrics = MetricsListener.application(registry: config.metrics, edge: config.edge, logger: logger)
     return Application(
@@ -43,7 +44,8 @@ func buildRouter(
     database: Database,
     clock: AppClock,
     disclosure: Disclosure = Disclosure(minimumCountries: 3),
-    edge: EdgeConfig = EdgeConfig()
+    edge: EdgeConfig = EdgeConfig(),
+    summaryCache: LiveSummaryCache? = LiveSummaryCache()
 ) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     // middleware first: a route is built with the middleware added before it
@@ -76,7 +78,7 @@ func buildRouter(
     let publicReleases = PublicReleases(database: database, releases: releases, clock: clock)
     let statistics = PublicStatisticsService(database: database, releases: publicReleases)
     SummaryRoutes(
-        summaries: SummaryService(database: database, clock: clock),
+        summaries: SummaryService(database: database, clock: clock, cache: summaryCache),
         releases: releases,
         idempotency: idempotency,
         publicReleases: publicReleases

@@ -25,6 +25,9 @@ public struct Config: Sendable {
     public var disclosureMinimumCountries: Int
     /// A request not answered within this gets 503.
     public var requestTimeout: Duration
+    /// Whether repeats of a live summary are served from memory while the data
+    /// version stays (`SUMMARY_CACHE=on|off`, on by default; off to measure the cold path).
+    public var summaryCache = true
     /// The service's sessions' `statement_timeout`: a second past the request deadline,
     /// so that the deadline answers first and the server then ends what still runs.
     var statementTimeout: Duration { requestTimeout + CommitDeadline.grace }
@@ -128,6 +131,14 @@ public struct Config: Sendable {
                 problems.append("REQUEST_TIMEOUT_SECONDS must be a whole number from 1 to 300, not '\(raw)'")
             }
         }
+        var summaryCache = true
+        if let raw = env["SUMMARY_CACHE"] {
+            switch raw.lowercased() {
+            case "on": summaryCache = true
+            case "off": summaryCache = false
+            default: problems.append("SUMMARY_CACHE must be on or off, not '\(raw)'")
+            }
+        }
         let edge = EdgeConfig.fromEnvironment(env, problems: &problems)
         guard let database, problems.isEmpty else { throw ConfigError(problems: problems) }
         var config = Config(
@@ -144,6 +155,7 @@ public struct Config: Sendable {
             requestTimeout: .seconds(timeout)
         )
         config.edge = edge
+        config.summaryCache = summaryCache
         return config
     }
 }

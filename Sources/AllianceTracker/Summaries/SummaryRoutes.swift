@@ -12,7 +12,10 @@ struct SummaryRoutes {
         group.get { request, context in
             let year = try context.yearParameter()
             let format = try ResponseFormat(request)
-            return try Self.respond(try await summaries.live(year: year, logger: context.logger), format: format)
+            let body = try await summaries.live(year: year, format: format.rawValue, logger: context.logger) {
+                try Self.render($0, format: format)
+            }
+            return Response(status: .ok, headers: [.contentType: format.contentType, .cacheControl: "no-store"], body: .init(byteBuffer: body))
         }
         group.get("releases") { _, context in
             struct List: Encodable { let releases: [ReleaseInfo] }
@@ -43,16 +46,10 @@ struct SummaryRoutes {
         }
     }
 
-    static func respond(_ summary: Summary, format: ResponseFormat) throws -> Response {
+    static func render(_ summary: Summary, format: ResponseFormat) throws -> ByteBuffer {
         switch format {
-        case .json:
-            return try Response.json(summary)
-        case .csv:
-            return Response(
-                status: .ok,
-                headers: [.contentType: format.contentType, .cacheControl: "no-store"],
-                body: .init(byteBuffer: ByteBuffer(bytes: SummaryCSV.render(summary)))
-            )
+        case .json: ByteBuffer(bytes: try JSONCoding.encoder.encode(summary))
+        case .csv: ByteBuffer(bytes: SummaryCSV.render(summary))
         }
     }
 }

@@ -1,20 +1,43 @@
 import Foundation
 import Logging
+import NIOCore
 
 /// A year's summary (docs/rules.md §4), computed from accepted report versions: live for
 /// the secretariat, or inside a publication's transaction.
 struct SummaryService: Sendable {
     let database: Database
     let clock: AppClock
+    /// Rendered live summaries by data version; nil when `SUMMARY_CACHE=off`.
+    var cache: LiveSummaryCache? = nil
     private static let repository = SummaryRepository()
 
     /// The live figures. The two heaviest queries run at once, on two connections.
     func live(year: Int, logger: Logger) async throws -> Summary {
-        let now = clock.now()
+        try await database.read(logger: logger) { try await compute(year: year, on: $0, logger: logger) }
+    }
+
+    /// The live figures rendered by `render` (one format), served again from the cache
+    /// while the data version (read first, sql/0020) stays the same.
+    func live(
+        year: Int,
+        format: String,
+        logger: Logger,
+        render: @escaping @Sendable (Summary) throws -> ByteBuffer
+    ) async throws -> ByteBuffer {
+        guard let cache else { return try render(try await live(year: year, logger: logger)) }
+        let key = LiveSummaryCache.Key(year: year, format: format)
         return try await database.read(logger: logger) { session in
-            try await Self.build(year: year, now: now, on: session) {
-                try await database.read(logger: logger) { try await Self.repository.sinceBaseline(year, on: $0) }
-            }
+            let version = try await Self.repository.dataVersion(on: session)
+            if let body = cache.body(key, version: version) { return body }
+            let body = try render(try await compute(year: year, on: session, logger: logger))
+            cache.store(key, version: version, body: body)
+            return body
+        }
+    }
+
+    private func compute(year: Int, on session: DatabaseSession, logger: Logger) async throws -> Summary {
+        try await Self.build(year: year, now: clock.now(), on: session) {
+            try await database.read(logger: logger) { try await Self.repository.sinceBaseline(year, on: $0) }
         }
     }
 
