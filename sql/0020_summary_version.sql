@@ -84,3 +84,96 @@ CREATE TRIGGER summary_version_removed AFTER TRUNCATE ON report_values
     FOR EACH STATEMENT EXECUTE FUNCTION bump_summary_version();
 CREATE TRIGGER summary_version_removed AFTER TRUNCATE ON report_narratives
     FOR EACH STATEMENT EXECUTE FUNCTION bump_summary_version();
+
+-- Each flow's accepted yearly numbers per country as running sums over unbroken runs
+-- of years, so that the level (a flow read as the sum since its baseline year, over the
+-- countries with a number every year: SummaryRepository.cumulativeLevels) reads two
+-- rows per country, the baseline year's and this year's, whatever the history's length.
+-- Kept by the triggers below from `reports` and `report_values`, in the same
+-- transaction; the service only reads it.
+CREATE TABLE summary_level_runs (
+    indicator text     NOT NULL,
+    country   char(2)  NOT NULL,
+    year      smallint NOT NULL,
+    value     numeric  NOT NULL,
+    -- the first year of the unbroken run of years with a number that ends with this one
+    run_start smallint NOT NULL,
+    -- the run's numbers summed from run_start to this year
+    run_total numeric  NOT NULL,
+    PRIMARY KEY (indicator, year, country)
+);
+GRANT SELECT ON summary_level_runs TO alliance_app;
+
+-- Recomputes the runs of the given countries from their accepted numbers. A lock per
+-- country makes two transactions accepting reports of one country take turns, the
+-- second recomputing from what the first committed.
+CREATE FUNCTION refresh_level_runs(codes char(2)[]) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('summary_level_runs'), hashtext(c))
+    FROM (SELECT DISTINCT unnest(codes)::text AS c ORDER BY 1) locked;
+    DELETE FROM summary_level_runs WHERE country = ANY (codes);
+    INSERT INTO summary_level_runs (indicator, country, year, value, run_start, run_total)
+    SELECT indicator, country, year, value,
+           min(year) OVER (PARTITION BY indicator, country, year - position),
+           sum(value) OVER (PARTITION BY indicator, country, year - position ORDER BY year)
+    FROM (
+        SELECT v.indicator, r.country, r.year, v.value,
+               row_number() OVER (PARTITION BY v.indicator, r.country ORDER BY r.year) AS position
+        FROM reports r
+        JOIN report_values v ON v.report_id = r.id AND v.version = r.accepted_version
+        JOIN indicators i ON i.code = v.indicator AND i.measure_kind = 'flow'
+        WHERE r.country = ANY (codes) AND r.accepted_version IS NOT NULL AND v.value IS NOT NULL
+    ) accepted;
+END;
+$$;
+REVOKE ALL ON FUNCTION refresh_level_runs(char(2)[]) FROM PUBLIC;
+
+CREATE FUNCTION level_runs_after_reports() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    PERFORM refresh_level_runs(ARRAY(SELECT DISTINCT country FROM changed WHERE accepted_version IS NOT NULL));
+    RETURN NULL;
+END;
+$$;
+CREATE FUNCTION level_runs_after_report_update() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    PERFORM refresh_level_runs(ARRAY[OLD.country, NEW.country]);
+    RETURN NULL;
+END;
+$$;
+CREATE FUNCTION level_runs_after_values() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    PERFORM refresh_level_runs(ARRAY(
+        SELECT DISTINCT r.country FROM added a JOIN reports r ON r.id = a.report_id AND r.accepted_version = a.version
+    ));
+    RETURN NULL;
+END;
+$$;
+CREATE FUNCTION level_runs_after_indicators() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    PERFORM refresh_level_runs(ARRAY(SELECT code FROM countries));
+    RETURN NULL;
+END;
+$$;
+REVOKE ALL ON FUNCTION level_runs_after_reports(), level_runs_after_report_update(), level_runs_after_values(),
+    level_runs_after_indicators() FROM PUBLIC;
+
+CREATE TRIGGER level_runs_added AFTER INSERT ON reports
+    REFERENCING NEW TABLE AS changed
+    FOR EACH STATEMENT EXECUTE FUNCTION level_runs_after_reports();
+CREATE TRIGGER level_runs_changed AFTER UPDATE ON reports
+    FOR EACH ROW
+    WHEN (OLD.accepted_version IS DISTINCT FROM NEW.accepted_version
+          OR OLD.country IS DISTINCT FROM NEW.country OR OLD.year IS DISTINCT FROM NEW.year)
+    EXECUTE FUNCTION level_runs_after_report_update();
+CREATE TRIGGER level_runs_added AFTER INSERT ON report_values
+    REFERENCING NEW TABLE AS added
+    FOR EACH STATEMENT EXECUTE FUNCTION level_runs_after_values();
+CREATE TRIGGER level_runs_kinds AFTER INSERT OR UPDATE OR DELETE ON indicators
+    FOR EACH STATEMENT EXECUTE FUNCTION level_runs_after_indicators();
+
+SELECT refresh_level_runs(ARRAY(SELECT code FROM countries));

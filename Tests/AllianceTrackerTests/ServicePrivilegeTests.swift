@@ -22,7 +22,7 @@ import Testing
         "cycle_required_indicators": replaced,
         "cycle_expected_reporters": rewritten, "cycle_expected_removals": rewritten,
         "idempotency_keys": rewritten,
-        "summary_data_version": readOnly,
+        "summary_data_version": readOnly, "summary_level_runs": readOnly,
         "schema_migrations": [],
     ]
 

@@ -54,13 +54,19 @@ import Testing
             }
             Self.expect(try await r.send(.post, "\(report)/submit", token: r.france, headers: [.ifMatch: "\"1\""]), .ok)
             try await Self.expectMoves(r, "an acceptance") {
-                Self.expect(try await r.send(.post, "\(report)/review", token: r.secretariat, json: ["decision": "accept"], headers: [.ifMatch: "\"1\""]), .ok)
+                Self.expect(
+                    try await r.send(.post, "\(report)/review", token: r.secretariat, json: ["decision": "accept"], headers: [.ifMatch: "\"1\""]),
+                    .ok
+                )
             }
             let amendment = Reporting.completeReport(victims: 127)
             Self.expect(try await r.send(.put, report, token: r.france, json: amendment, headers: [.ifMatch: "\"1\""]), .ok)
             Self.expect(try await r.send(.post, "\(report)/submit", token: r.france, headers: [.ifMatch: "\"2\""]), .ok)
             try await Self.expectMoves(r, "an amendment accepted") {
-                Self.expect(try await r.send(.post, "\(report)/review", token: r.secretariat, json: ["decision": "accept"], headers: [.ifMatch: "\"2\""]), .ok)
+                Self.expect(
+                    try await r.send(.post, "\(report)/review", token: r.secretariat, json: ["decision": "accept"], headers: [.ifMatch: "\"2\""]),
+                    .ok
+                )
             }
             #expect(try sql(r.url, "SELECT accepted_version FROM reports") == [["2"]])
         }

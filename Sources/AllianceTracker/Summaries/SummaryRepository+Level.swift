@@ -6,17 +6,23 @@ extension SummaryRepository {
     /// Per flow indicator with a panel: the countries with an accepted number every
     /// year from the baseline year (as in `sinceBaseline`) to `year`, and their level
     /// at the end of last year and of this year. Keyed by indicator code.
+    ///
+    /// Read from `summary_level_runs` (sql/0020): a country is in the panel when this
+    /// year's unbroken run of years began by the baseline year, and its level is this
+    /// year's running total less the run's total before the baseline year: two rows a
+    /// country, whatever the history's length. The same sums as adding up every year.
     func cumulativeLevels(_ year: Int, on session: DatabaseSession) async throws -> [String: CumulativeLevel] {
         let rows = try await session.rows(
             """
             WITH \(unescaped: BaselineSQL.acceptedAndBases(upTo: year, flowsOnly: true)),
             panel AS (
-                SELECT a.indicator, a.country, x.base_year,
-                       sum(a.value) FILTER (WHERE a.year < \(year)) AS previous, sum(a.value) AS current
-                FROM bases x JOIN accepted a ON a.indicator = x.indicator AND a.year >= x.base_year
-                WHERE x.base_year < \(year)
-                GROUP BY a.indicator, a.country, x.base_year
-                HAVING count(*) = \(year) - x.base_year + 1
+                SELECT x.indicator, e.country::text AS country, x.base_year,
+                       e.run_total - b.run_total + b.value - e.value AS previous,
+                       e.run_total - b.run_total + b.value AS current
+                FROM bases x
+                JOIN summary_level_runs e ON e.indicator = x.indicator AND e.year = \(Int16(year))
+                JOIN summary_level_runs b ON b.indicator = x.indicator AND b.country = e.country AND b.year = x.base_year
+                WHERE x.base_year < \(year) AND e.run_start <= x.base_year
             )
             SELECT indicator, base_year, array_agg(country ORDER BY country), sum(previous), sum(current),
                    CASE WHEN sum(previous) > 0 THEN (sum(current) - sum(previous)) / sum(previous) * 100 END
