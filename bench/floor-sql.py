@@ -1,7 +1,8 @@
 """The statements one live-summary request sent, as a pgbench script: read from a
 PostgreSQL log written with log_min_duration_statement = 0 (each `execute` entry and
 the `parameters:` detail after it), parameters filled in as literals. Authentication's
-statement (the token) is left out: the floor is the summary's SQL."""
+statement (the token) and the pool's liveness checks (`SELECT 1`) are left out: the
+floor is the summary's SQL."""
 import re
 import sys
 
@@ -21,7 +22,7 @@ for index, entry in enumerate(entries):
     if not found:
         continue
     sql = found.group(1).strip()
-    if "tokens" in sql:
+    if "tokens" in sql or sql == "SELECT 1":
         continue
     following = entries[index + 1] if index + 1 < len(entries) else ""
     parameters = re.search(r"DETAIL:  parameters: (.*)", following, re.S)

@@ -115,7 +115,7 @@ import Testing
     @Test func aCatalogueChangeMovesIt() async throws {
         try await withReporting { r in
             try await Self.expectMoves(r, "a country added") {
-                let body = ["code": "QQ", "name": "Testland", "region": "Europe"]
+                let body = ["code": "QQ", "name": "Testland", "region": "Europe", "reason": "Joined"]
                 Self.expect(try await r.send(.post, "/v1/countries", token: r.secretariat, json: body), .created)
             }
             // the catalogue's indicators and goals come from `alliance seed`, as the owner
