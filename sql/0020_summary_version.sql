@@ -102,6 +102,7 @@ CREATE TABLE summary_level_runs (
     run_total numeric  NOT NULL,
     PRIMARY KEY (indicator, year, country)
 );
+CREATE INDEX summary_level_runs_country ON summary_level_runs (country);
 GRANT SELECT ON summary_level_runs TO alliance_app;
 
 -- Recomputes the runs of the given countries from their accepted numbers. A lock per
@@ -110,6 +111,9 @@ GRANT SELECT ON summary_level_runs TO alliance_app;
 CREATE FUNCTION refresh_level_runs(codes char(2)[]) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
+    IF cardinality(codes) = 0 THEN
+        RETURN;  -- a new draft, or values of a version that does not count
+    END IF;
     PERFORM pg_advisory_xact_lock(hashtext('summary_level_runs'), hashtext(c))
     FROM (SELECT DISTINCT unnest(codes)::text AS c ORDER BY 1) locked;
     DELETE FROM summary_level_runs WHERE country = ANY (codes);
