@@ -11,7 +11,7 @@
 # read (auto_explain). Ports from the environment (the defaults are those of
 # bench/summary-latency.sh):
 #   BENCH_DB_PORT=55434 BENCH_APP_PORT=8089 BENCH_METRICS_PORT=9489 BENCH_SECONDS=10 \
-#   BENCH_BIN=path/to/alliance bench/live-summary.sh [years ...]
+#   BENCH_BIN=path/to/alliance BENCH_OUT=bench/results/live-summary bench/live-summary.sh [years ...]
 # Without BENCH_BIN it builds the release binary. Results: bench/results/live-summary/.
 source "$(dirname "$0")/../scripts/lib.sh"
 cd "$ROOT"
@@ -21,7 +21,7 @@ DB_PORT=${BENCH_DB_PORT:-55434}
 APP_PORT=${BENCH_APP_PORT:-8089}
 METRICS_PORT=${BENCH_METRICS_PORT:-9489}
 EACH=${BENCH_SECONDS:-10}
-OUT="$ROOT/bench/results/live-summary"
+OUT=${BENCH_OUT:-$ROOT/bench/results/live-summary}
 mkdir -p "$OUT"
 
 PG_EXTRA_OPTIONS="-c shared_preload_libraries=auto_explain -c auto_explain.log_min_duration=-1 -c shared_buffers=512MB" \
