@@ -9,7 +9,7 @@ out, years = sys.argv[1], sys.argv[2:]
 
 
 def wrk(path):
-    rows = re.findall(r"^\s+(50|99)\.?0*%\s+([\d.]+)(us|ms|s)$", open(path).read(), re.M)
+    rows = re.findall(r"^\s+(50|99)\.?0*%\s+([\d.]+)(us|ms|s)\s*$", open(path).read(), re.M)
     scale = {"us": 0.001, "ms": 1, "s": 1000}
     values = {p: float(v) * scale[u] for p, v, u in rows}
     return values["50"], values["99"]

@@ -34,10 +34,11 @@ else
 fi
 psql_bench() { "$CLUSTER_BIN/psql" -q -h 127.0.0.1 -p "$DB_PORT" -U alliance "$@"; }
 serve() {
-    SUMMARY_CACHE=$1 METRICS_PORT=$METRICS_PORT PORT=$APP_PORT LOG_LEVEL=error "$BIN" serve & server=$!
+    SUMMARY_CACHE=$1 METRICS_PORT=$METRICS_PORT PORT=$APP_PORT LOG_LEVEL=error "$BIN" serve 2>>"$OUT/service.log" & server=$!
     wait_ready "http://127.0.0.1:$APP_PORT/healthz"
 }
-stop() { kill "$server"; wait "$server" 2>/dev/null || true; }
+# a service found gone is said so (its last words are in service.log), and the run goes on
+stop() { kill "$server" 2>/dev/null || say "the service (pid $server) had already stopped"; wait "$server" 2>/dev/null || true; }
 
 uptime | tee "$OUT/uptime.txt"
 for years in "${YEARS[@]}"; do

@@ -76,11 +76,18 @@ WITH accepted AS NOT MATERIALIZED (
 	                     ORDER BY r.year LIMIT 1)) AS base_year
 	    FROM indicators i 
 	),
+	-- the numbers of this year and of the baseline years, gathered once and joined by
+	-- hash: joined row by row, each number read every number of its country's base report
+	-- (docs/benchmarks.md, "Live summary")
+	years AS MATERIALIZED (
+	    SELECT a.year, a.indicator, a.country, a.value FROM accepted a
+	    WHERE a.year = '2021' OR a.year IN (SELECT base_year FROM bases WHERE base_year < '2021')
+	),
 	panel AS (
 	    SELECT c.indicator, c.country, c.value AS cur, b.value AS base
 	    FROM bases x
-	    JOIN accepted c ON c.indicator = x.indicator AND c.year = '2021'
-	    JOIN accepted b ON b.indicator = x.indicator AND b.country = c.country AND b.year = x.base_year
+	    JOIN years c ON c.indicator = x.indicator AND c.year = '2021'
+	    JOIN years b ON b.indicator = x.indicator AND b.country = c.country AND b.year = x.base_year
 	    WHERE x.base_year < '2021'
 	),
 	figures AS (
