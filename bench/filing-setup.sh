@@ -41,15 +41,19 @@ stop_service() {
 # the service and the cluster stop with the script, however it ends
 stop_all() { stop_service; stop_cluster; }
 
-# prepare_filers N: database $BENCH_DB migrated and seeded, the cycle of $YEAR open
-# today, N member countries each with a country token and a report at version 1.
+# prepare_database: database $BENCH_DB migrated and seeded, a secretariat token in $SECRETARIAT.
+# prepare_filers N: the service started, the cycle of $YEAR open today, N member countries
+# each with a country token and a report at version 1.
 # Writes $WORK/clients ("CC token etag") and $WORK/indicators ("code:kind,…").
-prepare_filers() {
-    local filers=$1
+prepare_database() {
     create_database "$BENCH_DB_PORT" "$BENCH_DB"
     use_roles "$BENCH_DB_PORT" "$BENCH_DB"
     "$BIN" migrate >/dev/null && "$BIN" seed >/dev/null
     SECRETARIAT=$("$BIN" token create --role secretariat --label bench | tail -n 1)
+}
+
+prepare_filers() {
+    local filers=$1
     start_service
     local today opens locks
     today=$(date -u +%F); opens=$(date -u -d '-10 days' +%F); locks=$(date -u -d '+60 days' +%F)

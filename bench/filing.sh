@@ -22,6 +22,7 @@ RUNS="$OUT/filing-runs.txt"
 PG_EXTRA_OPTIONS="-c shared_preload_libraries=pg_stat_statements -c shared_buffers=256MB -c max_connections=200" \
     start_cluster filing "$BENCH_DB_PORT" fresh
 release_binary
+prepare_database
 prepare_filers 32
 psql_owner -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements"
 
