@@ -33,20 +33,25 @@ FROM reports WHERE country = :cc AND year = :year FOR UPDATE
 \set v :current_version + 1
 \set r :v % 100
 \set d :v % 30
--- ReportRepository.insertVersion: the version, its values, its narratives
-INSERT INTO report_versions (report_id, version, created_at, created_by) VALUES (:report_id, :v, now(), :token_id);
-INSERT INTO report_values (report_id, version, indicator, measure_kind, value, not_available, note, source, nature)
-SELECT :report_id, :v, v.indicator, i.measure_kind, v.value, v.not_available, v.note, v.source, v.nature
-FROM jsonb_to_recordset(replace(replace(replace(replace(:tmpl, '@F@', (100 + :v)::text), '@R@', :r::text),
-                                        '@D@', :d::text || '.5'), '@B@', (1 - :v % 2)::text)::jsonb)
-     AS v(indicator text, value numeric, not_available text, note text, source text, nature text)
-JOIN indicators i ON i.code = v.indicator;
-INSERT INTO report_narratives (report_id, version, goal, actions_taken, actions_planned)
-SELECT :report_id, :v, n.goal, n.actions_taken, n.actions_planned
-FROM jsonb_to_recordset('[{"goal":1,"actions_taken":"bench","actions_planned":"bench"}]'::jsonb)
-     AS n(goal smallint, actions_taken text, actions_planned text);
--- ReportRepository.setDraft
-UPDATE reports SET current_version = :v, status = 'draft' WHERE id = :report_id;
+-- ReportRepository.writeVersion: the version, its values, its narratives, the report pointed at it
+WITH saved AS (
+    INSERT INTO report_versions (report_id, version, created_at, created_by)
+    VALUES (:report_id, :v, now(), :token_id) RETURNING created_at
+), saved_values AS (
+    INSERT INTO report_values (report_id, version, indicator, measure_kind, value, not_available, note, source, nature)
+    SELECT :report_id, :v, v.indicator, i.measure_kind, v.value, v.not_available, v.note, v.source, v.nature
+    FROM jsonb_to_recordset(replace(replace(replace(replace(:tmpl, '@F@', (100 + :v)::text), '@R@', :r::text),
+                                            '@D@', :d::text || '.5'), '@B@', (1 - :v % 2)::text)::jsonb)
+         AS v(indicator text, value numeric, not_available text, note text, source text, nature text)
+    JOIN indicators i ON i.code = v.indicator
+), saved_narratives AS (
+    INSERT INTO report_narratives (report_id, version, goal, actions_taken, actions_planned)
+    SELECT :report_id, :v, n.goal, n.actions_taken, n.actions_planned
+    FROM jsonb_to_recordset('[{"goal":1,"actions_taken":"bench","actions_planned":"bench"}]'::jsonb)
+         AS n(goal smallint, actions_taken text, actions_planned text)
+)
+UPDATE reports SET current_version = :v, status = 'draft' WHERE id = :report_id
+RETURNING (SELECT created_at FROM saved);
 -- AuditRepository.record: report.saved
 INSERT INTO audit_log (at, actor_token, actor_role, action, country, year, entity, entity_id,
                        old_value, new_value, reason)
@@ -66,13 +71,5 @@ FULL JOIN (SELECT * FROM report_values WHERE report_id = :report_id AND version 
      ON o.indicator = n.indicator
 WHERE (n.value, n.not_available, n.note, n.source, n.nature)
       IS DISTINCT FROM (o.value, o.not_available, o.note, o.source, o.nature);
--- ReportService.reloaded → ReportRepository.report: the row, the version, its values, its narratives
-SELECT id, status, current_version, accepted_version, first_submitted_at, submitted_at, accepted_at
-FROM reports WHERE country = :cc AND year = :year;
-SELECT v.created_at, t.role FROM report_versions v LEFT JOIN tokens t ON t.id = v.created_by
-WHERE v.report_id = :report_id AND v.version = :v;
-SELECT indicator, measure_kind, value, not_available, note, source, nature FROM report_values
-WHERE report_id = :report_id AND version = :v ORDER BY indicator;
-SELECT goal, actions_taken, actions_planned FROM report_narratives
-WHERE report_id = :report_id AND version = :v ORDER BY goal;
+-- (the answer is built from what was written: Report.saved, no read back)
 COMMIT;
