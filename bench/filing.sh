@@ -77,6 +77,19 @@ for clients in "${CLIENTS[@]}"; do
     done
 done
 
+# where the service's time goes at 32 clients: perf on the service for 10 s of a 15 s run
+if command -v perf >/dev/null; then
+    say "perf on the service, 32 clients"
+    current_etags
+    filing_wrk 32 15 >"$OUT/filing-perf-wrk.txt" &
+    load=$!
+    sleep 3
+    perf record -q -F 499 -g -p "$SERVER" -o "$WORK/perf.data" -- sleep 10 >/dev/null 2>&1 || true
+    wait "$load"
+    perf report -i "$WORK/perf.data" --stdio --no-children --sort dso,symbol --percent-limit 0.7 -g none 2>/dev/null \
+        | grep -v '^$' | head -70 >"$OUT/filing-perf.txt" || true
+fi
+
 psql_owner -c "SELECT calls, round(total_exec_time::numeric / calls, 3) AS mean_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 110)
                FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 20" >"$OUT/filing-pg-stat-statements.txt"
 
