@@ -5,7 +5,7 @@
 # running the same statements (bench/filing-save.sql) at the same client counts,
 # alternating with it, three rounds, medians. Counts 2xx and everything else (a 412
 # included) and records the CPU used by wrk and by the service, and the machine's.
-#   inbase DIR bench/filing.sh
+#   bench/filing.sh
 # Ports from BENCH_DB_PORT, BENCH_APP_PORT, BENCH_METRICS_PORT (55434/8089/9489).
 # FILING_CLIENTS_LIST ("1 8 32"), FILING_ROUNDS (3), FILING_SECONDS (20) shorten a trial.
 source "$(dirname "$0")/../scripts/lib.sh"

@@ -5,7 +5,7 @@
 # with a secretariat token on GET /v1/summaries/{year}), over a history of 200 countries
 # × 10 years × 15 indicators × 3 versions (bench/synthetic-history.sql). VmRSS and VmHWM
 # of the service every 5 s; the peak, and the first minute's mean against the last's.
-#   inbase DIR bench/memory.sh
+#   bench/memory.sh
 # Ports from BENCH_DB_PORT, BENCH_APP_PORT, BENCH_METRICS_PORT (55434/8089/9489).
 # MEMORY_SECONDS (300) shortens a trial.
 source "$(dirname "$0")/../scripts/lib.sh"
