@@ -32,6 +32,11 @@ curl -sf "$API/v1/public/summaries/$LAST" -o /dev/null || { say "no published su
 stop_service
 start_service
 current_etags
+# the floor: the same process, started and answering, before any load
+sleep 5
+echo "# $(date -u +%FT%TZ) seconds vmrss_kb vmhwm_kb load1" >"$SAMPLES"
+echo "0 $(awk '/^VmRSS/ { r = $2 } /^VmHWM/ { h = $2 } END { print r, h }' "/proc/$SERVER/status") $(cut -d' ' -f1 /proc/loadavg)" \
+    | tee -a "$SAMPLES"
 say "mixed load for $DURATION s"
 wrk -t2 -c64 -d"$DURATION"s --latency -H 'Accept-Encoding: gzip' "$API/v1/public/summaries/$LAST" >"$OUT/memory-public.txt" &
 readers=$!
@@ -39,20 +44,20 @@ filing_wrk 32 "$DURATION" >"$OUT/memory-filing.txt" &
 filers=$!
 wrk -t1 -c4 -d"$DURATION"s --latency -H "Authorization: Bearer $SECRETARIAT" "$API/v1/summaries/$LAST" >"$OUT/memory-live.txt" &
 live=$!
-echo "# $(date -u +%FT%TZ) seconds vmrss_kb vmhwm_kb load1" >"$SAMPLES"
 for t in $(seq 5 5 "$DURATION"); do
     sleep 5
     echo "$t $(awk '/^VmRSS/ { r = $2 } /^VmHWM/ { h = $2 } END { print r, h }' "/proc/$SERVER/status") $(cut -d' ' -f1 /proc/loadavg)" \
         | tee -a "$SAMPLES"
 done
 wait "$readers" "$filers" "$live"
-awk -v d="$DURATION" '!/^#/ {
+awk -v d="$DURATION" '!/^#/ && !/^MEMORY/ {
+        if ($1 == 0) { idle = $2; next }
         if ($1 <= 60) { first += $2; nf++ }
         if ($1 > d - 60) { last += $2; nl++ }
         if ($3 > peak) peak = $3
     }
-    END { printf "MEMORY peak_mb=%.1f first_minute_mb=%.1f last_minute_mb=%.1f growth=%.1f%%\n",
-          peak / 1024, first / nf / 1024, last / nl / 1024, 100 * (last / nl - first / nf) / (first / nf) }' "$SAMPLES" \
+    END { printf "MEMORY idle_mb=%.1f peak_mb=%.1f first_minute_mb=%.1f last_minute_mb=%.1f growth=%.1f%%\n",
+          idle / 1024, peak / 1024, first / nf / 1024, last / nl / 1024, 100 * (last / nl - first / nf) / (first / nf) }' "$SAMPLES" \
     | tee -a "$SAMPLES"
 grep -h "^FILING\|Requests/sec\|Non-2xx\|Socket errors\|requests in" "$OUT"/memory-{public,filing,live}.txt | tee -a "$SAMPLES"
 stop_service
