@@ -96,7 +96,7 @@ struct ReportRepository: Sendable {
         let values = try await session.rows(
             """
             SELECT indicator, measure_kind, value, not_available, note, source, nature FROM report_values
-            WHERE report_id = \(reportID) AND version = \(version) ORDER BY indicator
+            WHERE report_id = \(reportID) AND version = \(version) ORDER BY indicator COLLATE "C"
             """
         ).map { row in
             let (indicator, kind, value, notAvailable, note, source, nature) =
@@ -132,21 +132,16 @@ struct ReportRepository: Sendable {
         ).first?.decode(Int64.self)
     }
 
-    /// Writes an immutable version with its values and narratives.
-    func insertVersion(
+    /// Writes an immutable version with its values and narratives, and points the report at it, a
+    /// draft again: one statement, one round trip. Returns the version's `created_at` as stored.
+    func writeVersion(
         reportID: Int64,
         version: Int,
         _ content: ValidatedReport,
         by actor: AuditActor,
         at now: Date,
         in session: DatabaseSession
-    ) async throws {
-        try await session.run(
-            """
-            INSERT INTO report_versions (report_id, version, created_at, created_by)
-            VALUES (\(reportID), \(version), \(now), \(actor.tokenID))
-            """
-        )
+    ) async throws -> Date {
         let values = JSONValue.array(
             content.values.map { value in
                 .object([
@@ -157,15 +152,6 @@ struct ReportRepository: Sendable {
                 ])
             }
         )
-        try await session.run(
-            """
-            INSERT INTO report_values (report_id, version, indicator, measure_kind, value, not_available, note, source, nature)
-            SELECT \(reportID), \(version), v.indicator, i.measure_kind, v.value, v.not_available, v.note, v.source, v.nature
-            FROM jsonb_to_recordset(\(values.text)::jsonb)
-                 AS v(indicator text, value numeric, not_available text, note text, source text, nature text)
-            JOIN indicators i ON i.code = v.indicator
-            """
-        )
         let narratives = JSONValue.array(
             content.narratives.map { narrative in
                 .object([
@@ -174,18 +160,29 @@ struct ReportRepository: Sendable {
                 ])
             }
         )
-        try await session.run(
+        // the foreign keys of values and narratives to their version are checked at the end of the statement
+        let rows = try await session.rows(
             """
-            INSERT INTO report_narratives (report_id, version, goal, actions_taken, actions_planned)
-            SELECT \(reportID), \(version), n.goal, n.actions_taken, n.actions_planned
-            FROM jsonb_to_recordset(\(narratives.text)::jsonb) AS n(goal smallint, actions_taken text, actions_planned text)
+            WITH saved AS (
+                INSERT INTO report_versions (report_id, version, created_at, created_by)
+                VALUES (\(reportID), \(version), \(now), \(actor.tokenID)) RETURNING created_at
+            ), saved_values AS (
+                INSERT INTO report_values (report_id, version, indicator, measure_kind, value, not_available, note, source, nature)
+                SELECT \(reportID), \(version), v.indicator, i.measure_kind, v.value, v.not_available, v.note, v.source, v.nature
+                FROM jsonb_to_recordset(\(values.text)::jsonb)
+                     AS v(indicator text, value numeric, not_available text, note text, source text, nature text)
+                JOIN indicators i ON i.code = v.indicator
+            ), saved_narratives AS (
+                INSERT INTO report_narratives (report_id, version, goal, actions_taken, actions_planned)
+                SELECT \(reportID), \(version), n.goal, n.actions_taken, n.actions_planned
+                FROM jsonb_to_recordset(\(narratives.text)::jsonb) AS n(goal smallint, actions_taken text, actions_planned text)
+            )
+            UPDATE reports SET current_version = \(version), status = 'draft' WHERE id = \(reportID)
+            RETURNING (SELECT created_at FROM saved)
             """
         )
-    }
-
-    /// Points the report at its new working version, a draft again.
-    func setDraft(reportID: Int64, version: Int, in session: DatabaseSession) async throws {
-        try await session.run("UPDATE reports SET current_version = \(version), status = 'draft' WHERE id = \(reportID)")
+        guard let row = rows.first else { throw MissingRow() }
+        return try row.decode(Date.self)
     }
 
     func markSubmitted(reportID: Int64, at now: Date, in session: DatabaseSession) async throws {

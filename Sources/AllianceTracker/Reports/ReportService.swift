@@ -55,8 +55,7 @@ struct ReportService: Sendable {
             }
             let reportID = if let existing { existing.id } else { try await create(country: country, year: year, in: session) }
             let version = (existing?.currentVersion ?? 0) + 1
-            try await reports.insertVersion(reportID: reportID, version: version, content, by: actor, at: now, in: session)
-            try await reports.setDraft(reportID: reportID, version: version, in: session)
+            let savedAt = try await reports.writeVersion(reportID: reportID, version: version, content, by: actor, at: now, in: session)
             try await auditSave(
                 country: country,
                 year: year,
@@ -67,7 +66,8 @@ struct ReportService: Sendable {
                 at: now,
                 in: session
             )
-            return (try await reloaded(country: country, year: year, in: session), existing == nil)
+            let saved = Report.saved(country: country, year: year, version: version, at: savedAt, content, over: existing)
+            return (saved, existing == nil)
         }
     }
 
