@@ -1,0 +1,32 @@
+import Foundation
+
+/// What a client's `Accept-Encoding` allows (RFC 9110 §12.5.3), for the one coding
+/// the server offers besides identity: gzip. A coding's weight is its own entry's
+/// `q`, else that of `*`; gzip without either is not acceptable, identity is unless
+/// excluded. Nothing here is ever refused: a header that cannot be read is ignored,
+/// and a client that excludes both gets identity (the negotiation is disregarded).
+struct AcceptEncoding: Equatable {
+    let gzip: Double
+    let identity: Double
+
+    init(_ header: String?) {
+        var weights: [Substring: Double] = [:]
+        for entry in (header ?? "").split(separator: ",") {
+            let parts = entry.split(separator: ";")
+            guard let name = parts.first?.trimmingCharacters(in: .whitespaces).lowercased(), !name.isEmpty else { continue }
+            weights[Substring(name)] = parts.dropFirst().lazy.compactMap(Self.quality).first ?? 1
+        }
+        gzip = weights["gzip"] ?? weights["x-gzip"] ?? weights["*"] ?? 0
+        identity = weights["identity"] ?? weights["*"] ?? 1
+    }
+
+    /// The gzip body is sent when gzip is acceptable and weighs no less than identity.
+    var prefersGzip: Bool { gzip > 0 && gzip >= identity }
+
+    /// `q=0.5` → 0.5; a malformed weight counts as absent (1).
+    private static func quality(_ parameter: Substring) -> Double? {
+        let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard pair.count == 2, pair[0].lowercased() == "q", let q = Double(pair[1]), (0...1).contains(q) else { return nil }
+        return q
+    }
+}
