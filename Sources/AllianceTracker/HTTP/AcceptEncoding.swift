@@ -2,11 +2,14 @@ import Foundation
 
 /// What a client's `Accept-Encoding` allows (RFC 9110 §12.5.3), for the one coding
 /// the server offers besides identity: gzip. A coding's weight is its own entry's
-/// `q`, else that of `*`; gzip without either is not acceptable, identity is unless
-/// excluded. Nothing here is ever refused: a header that cannot be read is ignored,
-/// and a client that excludes both gets identity (the negotiation is disregarded).
+/// `q`, else that of `*`; gzip without either is not acceptable. Identity is always
+/// served when gzip is not: it is acceptable unless excluded, and a client that
+/// excludes both gets it anyway (the negotiation is disregarded, not refused). A
+/// header that cannot be read is ignored; nothing here is ever a 4xx.
 struct AcceptEncoding: Equatable {
     let gzip: Double
+    /// Identity's stated weight: 0 when the header does not name it (nor `*`), so that
+    /// `br, gzip;q=0.5` gets gzip, and `gzip;q=0.5, identity` identity.
     let identity: Double
 
     init(_ header: String?) {
@@ -17,7 +20,7 @@ struct AcceptEncoding: Equatable {
             weights[Substring(name)] = parts.dropFirst().lazy.compactMap(Self.quality).first ?? 1
         }
         gzip = weights["gzip"] ?? weights["x-gzip"] ?? weights["*"] ?? 0
-        identity = weights["identity"] ?? weights["*"] ?? 1
+        identity = weights["identity"] ?? weights["*"] ?? 0
     }
 
     /// The gzip body is sent when gzip is acceptable and weighs no less than identity.
