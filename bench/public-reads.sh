@@ -5,7 +5,8 @@
 #   BENCH_DB_PORT=… BENCH_APP_PORT=… BENCH_METRICS_PORT=… bench/public-reads.sh
 # Ports default to 55434/8089/9489, as bench/summary-latency.sh's. BENCH_BIN runs a
 # release binary already built (else it is built here); BENCH_ROUNDS (3) and
-# BENCH_DURATION (20s) shorten a trial run. Own cluster, demo data (`alliance seed --demo`).
+# BENCH_DURATION (20s) shorten a trial run; BENCH_PERF=1 adds a profile of the server
+# (perf record -g, 10 s) under a fourth summary run, after the three rounds. Own cluster, demo data (`alliance seed --demo`).
 # Raw wrk output and the sizes go to bench/results/public-reads-*.txt.
 source "$(dirname "$0")/../scripts/lib.sh"
 cd "$ROOT"
@@ -64,6 +65,15 @@ for round in $(seq "$ROUNDS"); do
     wrk -t2 -c64 -d"$DURATION" --latency -H 'Accept-Encoding: gzip' "$SUMMARY" > "$OUT/public-reads-summary-$round.txt"
 done
 load_after=$(uptime)
+if [ "${BENCH_PERF:-}" = 1 ]; then
+    say "profiling the server under the summary's load"
+    perf record -g -o "$OUT/public-reads.perf.data" -p "$server" -- sleep 10 >/dev/null 2>&1 &
+    perf=$!
+    wrk -t2 -c64 -d12s -H 'Accept-Encoding: gzip' "$SUMMARY" >/dev/null
+    wait $perf
+    perf report -i "$OUT/public-reads.perf.data" --no-children --sort symbol --stdio 2>/dev/null | grep -v '^#' | grep '%' \
+        | head -n 40 > "$OUT/public-reads-perf.txt"
+fi
 
 # requests/s and p99 (in ms) of a wrk --latency output
 rate() { awk '/^Requests\/sec:/{print $2}' "$1"; }
