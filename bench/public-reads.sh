@@ -70,9 +70,10 @@ if [ "${BENCH_PERF:-}" = 1 ]; then
     perf record -g -o "$OUT/public-reads.perf.data" -p "$server" -- sleep 10 >/dev/null 2>&1 &
     perf=$!
     wrk -t2 -c64 -d12s -H 'Accept-Encoding: gzip' "$SUMMARY" >/dev/null
-    wait $perf
-    perf report -i "$OUT/public-reads.perf.data" --no-children --sort symbol --stdio 2>/dev/null | grep -v '^#' | grep '%' \
-        | head -n 40 > "$OUT/public-reads-perf.txt"
+    wait $perf || true
+    { perf report -i "$OUT/public-reads.perf.data" --no-children --sort dso -g none --stdio 2>/dev/null | grep '%' | head -n 12
+      perf report -i "$OUT/public-reads.perf.data" --no-children --sort symbol -g none --stdio 2>/dev/null | grep '%' | head -n 40
+    } > "$OUT/public-reads-perf.txt" || true
 fi
 
 # requests/s and p99 (in ms) of a wrk --latency output
