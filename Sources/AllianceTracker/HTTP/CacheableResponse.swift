@@ -1,36 +1,26 @@
 import Foundation
 import Hummingbird
 
-/// A public, cacheable JSON response: an `ETag` computed from the body, a
+/// A public, cacheable response: an `ETag` computed from the body, a
 /// `Cache-Control`, and `304 Not Modified` when the client already holds it.
 enum CacheableResponse {
     static let cacheControl = "public, max-age=60"
+    /// The same URL answers JSON or CSV by `Accept`, and gzip or identity by
+    /// `Accept-Encoding`: shared caches must keep them apart.
+    static let vary = "Accept, Accept-Encoding"
 
+    /// Rendered per request (the catalogue, a cycle): served uncompressed, since
+    /// compressing would be work per request.
     static func json(_ value: some Encodable, for request: Request) throws -> Response {
         response(Rendered(body: try JSONCoding.encoder.encode(value), contentType: "application/json"), for: request)
     }
 
-    /// A body rendered once, with its tag, ready to serve many times.
-    struct Rendered: Sendable {
-        let body: ByteBuffer
-        let etag: String
-        let contentType: String
-
-        init(body: Data, contentType: String) {
-            self.body = ByteBuffer(bytes: body)
-            self.etag = "\"\(CacheableResponse.fingerprint(body))\""
-            self.contentType = contentType
-        }
-    }
-
     static func response(_ rendered: Rendered, for request: Request) -> Response {
-        // the same URL answers JSON or CSV by Accept: shared caches must keep them apart
-        var headers: HTTPFields = [.eTag: rendered.etag, .cacheControl: cacheControl, .vary: "Accept"]
-        if let held = request.headers[.ifNoneMatch], matches(held, rendered.etag) {
-            return Response(status: .notModified, headers: headers)
+        let variant = rendered.variant(for: AcceptEncoding(request.headers[.acceptEncoding]))
+        if let held = request.headers[.ifNoneMatch], matches(held, variant.etag) {
+            return Response(status: .notModified, headers: variant.notModified)
         }
-        headers[.contentType] = rendered.contentType
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: rendered.body))
+        return Response(status: .ok, headers: variant.headers, body: .init(byteBuffer: variant.body))
     }
 
     /// `If-None-Match` holds a list of tags, possibly weak (`W/"…"`), or `*`.

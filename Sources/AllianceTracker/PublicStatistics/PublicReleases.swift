@@ -11,6 +11,7 @@ actor PublicReleases {
     let database: Database
     let releases: ReleaseService
     let clock: AppClock
+    let gzip = GzipCompression()
 
     static let indexLifetime: TimeInterval = 5
 
@@ -86,9 +87,9 @@ actor PublicReleases {
         }
     }
 
-    /// A rendered body, made once per key.
+    /// A rendered body, made and compressed once per key.
     func rendered(_ key: String, make: @escaping @Sendable () async throws -> CacheableResponse.Rendered) async throws -> CacheableResponse.Rendered {
-        let task = rendered[key] ?? Task { try await make() }
+        let task = rendered[key] ?? Task { [gzip] in try await make().gzipped(counting: gzip) }
         rendered[key] = task
         do { return try await task.value } catch {
             rendered[key] = nil
