@@ -1,0 +1,67 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import AllianceTracker
+
+/// Whatever path computes the live summary, its figures agree with a plain SQL oracle
+/// (`SummaryOracle`) over random histories (`RandomHistory`) drawn from fixed seeds.
+/// A failure names its seed: `RandomHistory(seed:)` draws the same history again.
+@Suite struct SummaryOracleTests {
+    static let firstSeed: UInt64 = 0x14_0AC1E
+    static let histories = 30
+
+    @Test(arguments: 0..<histories)
+    func theLiveSummaryAgreesWithThePlainSQLOracle(history index: Int) async throws {
+        let seed = Self.firstSeed &+ UInt64(index)
+        try await withReporting { r in
+            let history = RandomHistory(seed: seed, try RandomHistory.Catalogue(r.url))
+            try history.load(r.url)
+            var mismatches: [String] = []
+            for year in history.cycleYears {
+                let summary = try await SummaryTests.live(r, year)
+                let completeness = try #require(summary["completeness"] as? [String: Any])
+                for (key, count) in try SummaryOracle.completeness(r.url, year: year) where completeness[key] as? Int != count {
+                    mismatches.append("\(year) completeness.\(key): api \(completeness[key] ?? "absent"), oracle \(count)")
+                }
+                let oracle = try SummaryOracle.indicators(r.url, year: year)
+                let indicators = try #require(summary["indicators"] as? [[String: Any]])
+                #expect(Set(indicators.compactMap { $0["code"] as? String }) == Set(oracle.keys))
+                for indicator in indicators {
+                    let code = try #require(indicator["code"] as? String)
+                    mismatches += Self.differences(indicator, try #require(oracle[code])).map { "\(year) \(code) \($0)" }
+                }
+            }
+            let replay = "seed \(String(seed, radix: 16)) (history \(index)), years \(history.cycleYears)"
+            #expect(mismatches.isEmpty, "\(replay), \(mismatches.count) figures differ:\n\(mismatches.prefix(12).joined(separator: "\n"))")
+            #expect(!history.filings.isEmpty, "\(replay) has no reports")
+        }
+    }
+
+    /// Each figure the oracle gives against the summary's, by its path ("growth.like_for_like.pct").
+    static func differences(_ indicator: [String: Any], _ oracle: [String: Any]) -> [String] {
+        let hasLevel = oracle["level"] as? Bool == true
+        var found: [String] = []
+        if (indicator["level"] != nil) != hasLevel { found.append("level: present \(indicator["level"] != nil), oracle \(hasLevel)") }
+        for (path, expected) in oracle.sorted(by: { $0.key < $1.key }) where path != "level" {
+            if path.hasPrefix("level.") && !hasLevel { continue }
+            var value: Any? = indicator
+            for key in path.split(separator: ".") { value = (value as? [String: Any])?[String(key)] }
+            if !agree(value, expected) { found.append("\(path): api \(value.map { "\($0)" } ?? "absent"), oracle \(expected)") }
+        }
+        return found
+    }
+
+    /// Null and absent agree; numbers to 1e-9 of their size (the JSON is read through
+    /// `Double`); a panel as its codes joined by commas.
+    static func agree(_ value: Any?, _ expected: Any) -> Bool {
+        let value = value is NSNull ? nil : value
+        if expected is NSNull { return value == nil }
+        if let panel = value as? [String] { return panel.joined(separator: ",") == expected as? String }
+        if let text = expected as? String { return value as? String == text }
+        guard let a = SummaryTests.number(value), let b = SummaryTests.number(expected) else { return false }
+        let scale = max(1, abs(b))
+        return abs(a - b) <= scale * Decimal(sign: .plus, exponent: -9, significand: 1)
+    }
+}
