@@ -65,3 +65,29 @@ import Testing
         return abs(a - b) <= scale * Decimal(sign: .plus, exponent: -9, significand: 1)
     }
 }
+
+/// Found by the oracle: a year before a target's baseline year read `no_baseline_data`
+/// (its baseline year had no data up to it), where docs/statistics.md says
+/// `not_after_baseline` for the baseline year itself or an earlier one.
+@Suite struct BaselineReasonTests {
+    @Test func aYearBeforeTheTargetsBaselineYearIsNotAfterIt() async throws {
+        try await withReporting { r in
+            try MultiYearViewTests.history(r.url)
+            // OG1.1's baseline year is 2013, which has data; 2012 is before it
+            let early = try MultiYearViewTests.since(try await SummaryTests.live(r, 2012), SummaryTests.victims)
+            #expect(early["baseline_year"] as? Int == 2013)
+            #expect(early["reason"] as? String == "not_after_baseline")
+            #expect(early["cagr_pct"] is NSNull && early["countries"] as? Int == 0)
+            // moved to 2016: 2014 and 2015 (no OG1.1 data) and 2016 itself are not after it
+            try sql(r.url, "UPDATE targets SET baseline_year = 2016 WHERE id = 'OG1.1'")
+            for year in 2014...2016 {
+                let figure = try MultiYearViewTests.since(try await SummaryTests.live(r, year), SummaryTests.victims)
+                #expect(figure["reason"] as? String == "not_after_baseline", "\(year)")
+            }
+            // a later baseline year without data still says so
+            try sql(r.url, "UPDATE targets SET baseline_year = 2014 WHERE id = 'OG1.1'")
+            let later = try MultiYearViewTests.since(try await SummaryTests.live(r, 2016), SummaryTests.victims)
+            #expect(later["reason"] as? String == "no_baseline_data")
+        }
+    }
+}
