@@ -25,6 +25,12 @@ struct RandomHistory {
         var founders: [String]
         var outsiders: [String]
 
+        init(kinds: [(code: String, kind: MeasureKind)], founders: [String], outsiders: [String]) {
+            self.kinds = kinds
+            self.founders = founders
+            self.outsiders = outsiders
+        }
+
         init(_ url: DatabaseURL) throws {
             kinds = try sql(url, "SELECT code, measure_kind FROM indicators ORDER BY code").map { ($0[0]!, MeasureKind(rawValue: $0[1]!)!) }
             founders = try sql(url, "SELECT DISTINCT country FROM memberships WHERE left_on IS NULL ORDER BY 1").map { $0[0]! }
