@@ -75,11 +75,14 @@ extension SummaryRepository {
         let (countries, base, current) = panel
         var figure = BaselineGrowth.none
         figure.baselineYear = Nullable(baseYear)
-        guard let baseYear, hasBase else { return figure }
+        guard let baseYear else { return figure }
+        // before `hasBase`: a target's baseline year later than this one has no data up to
+        // this year, and is still not after it (docs/statistics.md)
         guard baseYear < year else {
             figure.reason = Nullable(.notAfterBaseline)
             return figure
         }
+        guard hasBase else { return figure }
         guard let base, let current, !countries.isEmpty else {
             figure.reason = Nullable(.noCommonCountries)
             return figure
