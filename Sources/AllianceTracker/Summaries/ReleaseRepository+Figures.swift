@@ -1,7 +1,7 @@
 import Foundation
 
 extension ReleaseRepository {
-    /// Every sum a release has made public (sql/0018, sql/0022), of every year.
+    /// Every sum a release has made public (sql/0018, sql/0021), of every year.
     func publishedFigures(on session: DatabaseSession) async throws -> [ReleaseFigure] {
         let indicators = try await session.rows(
             "SELECT indicator, data_year::int, countries::text[], country_count FROM release_figures ORDER BY year, release"
@@ -75,7 +75,7 @@ extension ReleaseRepository {
     }
 
     /// Records the public figures of a release frozen from its stored summary (one
-    /// published before sql/0005), with unknown sets, as sql/0018 and sql/0022 did for
+    /// published before sql/0005), with unknown sets, as sql/0018 and sql/0021 did for
     /// the others.
     func recordEarlierFigures(year: Int, release: Int, on session: DatabaseSession) async throws {
         try await session.run("SELECT record_earlier_release_figures(\(Int16(year)), \(release)::int)")

@@ -98,7 +98,7 @@ struct GoalSummary: Codable, Sendable, Equatable {
     /// and freeze as they were).
     var achieved: Nullable<Int>?
     var noData: Nullable<Int>
-    /// Public view, in releases since sql/0022: each withheld count and why. Absent
+    /// Public view, in releases since sql/0021: each withheld count and why. Absent
     /// from the live figures and from earlier releases.
     var withheld: [WithheldFigure: WithheldReason]? = nil
 }
