@@ -15,6 +15,7 @@ import Testing
         ("summary_releases", "year", "summary_releases_immutable"),
         ("published_summaries", "year", "published_summaries_immutable"),
         ("release_figures", "data_year", "release_figures_immutable"),
+        ("release_goal_figures", "data_year", "release_goal_figures_immutable"),
     ]
 
     @Test(arguments: tables.map(\.table))

@@ -41,6 +41,57 @@ import Testing
         #expect(rule.decide([Self.sum("FR", "DE", "IT", "ES", "NL", "PL")]) == .differencing)  // 2 more
         #expect(rule.decide([Self.sum("FR", "DE", "IT", "ES", "NL", "PL", "AT")]) == nil)  // 3 more: any 4 are at least 3 apart
         var two = DifferencingRule(minimumCountries: 2, earlier: [ReleaseFigure(Self.quantity, unknownSetOf: 4)])
-        #expect(two.decide([Self.sum("FR", "DE", "IT", "ES")]) == nil)  // at k = 2 a swap (2 apart) reveals nothing
+        // at k = 2 a swap (2 apart) reveals nothing, but one country's amended value would
+        #expect(two.decide([Self.sum("FR", "DE", "IT", "ES")]) == .differencing)
+        #expect(two.decide([Self.sum("FR", "DE", "IT", "ES", "NL", "PL")]) == nil)  // 2 more
+    }
+}
+
+extension DifferencingRuleTests {
+    /// Sets are apart by countries, not by elements: FR amended 57 to 58 while NL
+    /// joined is three elements but two countries, and the difference of the totals is
+    /// NL's value plus FR's correction.
+    @Test func setsAreApartByCountries() {
+        var rule = DifferencingRule(minimumCountries: 3, earlier: [Self.sum("FR=57", "DE=1", "IT=2", "ES=3")])
+        #expect(rule.decide([Self.sum("FR=58", "DE=1", "IT=2", "ES=3", "NL=4")]) == .differencing)
+        #expect(rule.decide([Self.sum("FR=58", "DE=1", "IT=5", "ES=3", "NL=4")]) == nil)  // three countries apart
+        // a goal's set: an element per commitment, several for one country
+        let goal = Quantity(goal: 2, year: 2024)
+        #expect(ReleaseFigure(goal, ["FR=1:on_track", "FR=2:no_data", "FR=3:off_track"]).count == 1)
+        #expect(rule.decide([ReleaseFigure(goal, ["FR=1:on_track", "FR=2:no_data", "FR=3:off_track"])]) == .smallCell)
+    }
+
+    /// A set recorded before sql/0019 names countries without their values: each
+    /// country in both may or may not have changed, so NL joining is one apart at least.
+    @Test func aCountryWithoutItsValueMayBeUnchanged() {
+        var rule = DifferencingRule(minimumCountries: 3, earlier: [Self.sum("FR", "DE", "IT", "ES")])
+        #expect(rule.decide([Self.sum("FR=1", "DE=2", "IT=3", "ES=4", "NL=5")]) == .differencing)
+        #expect(rule.decide([Self.sum("FR=1", "DE=2", "IT=3", "ES=4", "NL=5", "PL=6", "AT=7")]) == nil)  // three joined
+        #expect(DifferencingRule.countriesApart(["FR", "DE"], ["FR=1", "DE=2", "NL=3"]) == 1...3)
+    }
+}
+
+extension DifferencingRuleTests {
+    /// No two of these sets are within two countries of each other, yet the first two
+    /// added, less the third, are France's value.
+    @Test func threeSumsThatGiveOneCountryAreDifferencing() {
+        let earlier = [Self.sum("FR", "DE", "IT", "ES"), Self.sum("NL", "PL", "AT", "BE")]
+        var rule = DifferencingRule(minimumCountries: 3, earlier: earlier)
+        #expect(rule.decide([Self.sum("DE", "IT", "ES", "NL", "PL", "AT", "BE")]) == .differencing)
+        // one more country on the third's side: FR − LU, two countries' figures
+        #expect(rule.decide([Self.sum("DE", "IT", "ES", "NL", "PL", "AT", "BE", "LU")]) == .differencing)
+        // three countries of its own: no combination is confined to fewer than three
+        #expect(rule.decide([Self.sum("DE", "IT", "NL", "PL", "CZ", "SK", "HU")]) == nil)
+        #expect(rule.admitted.count == 1)
+    }
+
+    @Test func combinationsAreFoundByCountry() {
+        let sums: [Set<String>] = [["FR", "DE", "IT", "ES"], ["NL", "PL", "AT", "BE"], ["DE", "IT", "ES", "NL", "PL", "AT", "BE", "LU"]]
+        #expect(SumCombinations(sums).isolated(most: 2) == [["FR", "LU"]])
+        #expect(SumCombinations(sums).isolated(most: 1).isEmpty)
+        // an amended value: FR's two values and DE's make three elements of two countries
+        #expect(SumCombinations([["FR=1", "DE=2", "IT=3", "ES=4"], ["FR=5", "IT=3", "ES=4", "NL=6"]]).isolated(most: 2).isEmpty)
+        #expect(SumCombinations([["FR=1", "DE=2", "IT=3", "ES=4"], ["FR=5", "DE=2", "IT=3", "ES=4"]]).isolated(most: 1) == [["FR"]])
+        #expect(SumCombinations.groups(of: ["A", "B", "C"], upTo: 2) == [["A"], ["B"], ["C"], ["A", "B"], ["A", "C"], ["B", "C"]])
     }
 }

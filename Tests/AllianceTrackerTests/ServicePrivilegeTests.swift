@@ -15,6 +15,7 @@ import Testing
     static let expected: [String: Set<String>] = [
         "audit_log": appendOnly, "report_versions": appendOnly, "report_values": appendOnly,
         "report_narratives": appendOnly, "summary_releases": appendOnly, "published_summaries": appendOnly, "release_figures": appendOnly,
+        "release_goal_figures": appendOnly,
         "goals": readOnly, "operational_goals": readOnly, "indicators": readOnly,
         "reference_series": readOnly, "reference_observations": readOnly,
         "countries": changed, "memberships": changed, "targets": changed, "tokens": changed,

@@ -82,6 +82,9 @@ enum SummaryCSV {
                 g.commitments,
                 g.onTrack.value == nil && g.commitments > 0
             )
+            for (figure, reason) in (g.withheld ?? [:]).sorted(by: { $0.key < $1.key }) {
+                add("withheld", String(g.goal), figure.name, reason.rawValue, nil, true)
+            }
         }
         return csv.data
     }

@@ -1,8 +1,10 @@
 /// The rule on contributor sets (docs/statistics.md "Disclosure control"), k being
 /// `DISCLOSURE_MIN_COUNTRIES`: a figure is withheld when a sum it depends on comes
 /// from 1 to k−1 countries (`small_cell`), or when its countries differ by 1 to k−1
-/// from those of a public sum of the same quantity (`differencing`): one in an earlier
-/// release of any year, or one this document already made public. Figures are
+/// from those of a public sum of the same quantity, or when it and the public sums of
+/// its quantity add and subtract to the figure of 1 to k−1 countries (`differencing`);
+/// a public sum is one in an earlier release of any year, or one this document already
+/// made public. Figures are
 /// decided one at a time, in a fixed order; a withheld one is not public.
 struct DifferencingRule: Sendable {
     let minimumCountries: Int
@@ -19,8 +21,8 @@ struct DifferencingRule: Sendable {
     /// Decides a figure that depends on `sums`: nil when it may be published (its
     /// sums are public from then on), else why not.
     mutating func decide(_ sums: [ReleaseFigure]) -> WithheldReason? {
-        if sums.contains(where: { $0.count < minimumCountries }) { return .smallCell }
-        if sums.contains(where: reveals) { return .differencing }
+        if sums.contains(where: { ($0.count ?? 0) < minimumCountries }) { return .smallCell }
+        if sums.contains(where: reveals) || combines(sums) { return .differencing }
         for sum in sums where !admitted.contains(sum) {
             published[sum.quantity, default: []].append(sum)
             admitted.append(sum)
@@ -34,15 +36,56 @@ struct DifferencingRule: Sendable {
         (published[sum.quantity] ?? []).contains { differ(sum, $0) }
     }
 
+    /// Whether `sums`, with the public sums of their quantities, give by adding and
+    /// subtracting the figure of 1 to k−1 countries that the public sums alone did not
+    /// (`SumCombinations`). Two sets in all are decided by their difference alone.
+    func combines(_ sums: [ReleaseFigure]) -> Bool {
+        let most = minimumCountries - 1
+        guard most >= 1 else { return false }
+        for quantity in Set(sums.map(\.quantity)) {
+            let known = Set((published[quantity] ?? []).compactMap(\.countries))
+            let new = Set(sums.filter { $0.quantity == quantity }.compactMap(\.countries)).subtracting(known)
+            guard !new.isEmpty, known.count + new.count >= 3 else { continue }
+            let before = SumCombinations(Array(known)).isolated(most: most)
+            let after = SumCombinations(Array(known.union(new))).isolated(most: most)
+            if !after.isSubset(of: before) { return true }
+        }
+        return false
+    }
+
     private func differ(_ a: ReleaseFigure, _ b: ReleaseFigure) -> Bool {
         let most = minimumCountries - 1
+        guard most >= 1 else { return false }
         if let x = a.countries, let y = b.countries {
-            return (1...max(most, 1)).contains(x.symmetricDifference(y).count) && most >= 1
+            let apart = Self.countriesApart(x, y)
+            return apart.lowerBound <= most && apart.upperBound >= 1
         }
         // an unknown set (sql/0018): the worst case over every set of that many
-        // countries. Counts m apart, the nearest such set differs by m; of one
-        // count, by 2 (one country swapped for another).
-        let apart = abs(a.count - b.count)
-        return apart == 0 ? most >= 2 : apart <= most
+        // countries. Counts m apart, the nearest such set differs by m; of one count,
+        // by one (a country's amended value). Not even a count known: any set.
+        guard let m = a.count, let n = b.count else { return true }
+        return abs(m - n) <= most
+    }
+
+    /// How many countries two sets differ by, at least and at most: a country differs
+    /// when it is in one set only or gave something else. A country named without
+    /// what it gave (a set recorded before sql/0019) may or may not have changed.
+    static func countriesApart(_ x: Set<String>, _ y: Set<String>) -> ClosedRange<Int> {
+        let a = Dictionary(grouping: x) { ReleaseFigure.country(of: $0) }
+        let b = Dictionary(grouping: y) { ReleaseFigure.country(of: $0) }
+        var certain = 0
+        var possible = 0
+        for country in Set(a.keys).union(b.keys) {
+            let (p, q) = (Set(a[country] ?? []), Set(b[country] ?? []))
+            if p == q { continue }
+            if p.isEmpty || q.isEmpty {
+                certain += 1
+            } else if p.contains(String(country)) || q.contains(String(country)) {
+                possible += 1
+            } else {
+                certain += 1
+            }
+        }
+        return certain...(certain + possible)
     }
 }

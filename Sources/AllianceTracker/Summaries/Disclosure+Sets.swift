@@ -11,7 +11,8 @@ extension Disclosure {
     /// Decides every public figure of `summary` against the sums `earlier` releases
     /// made public and the ones this document makes public before it: per indicator,
     /// the headline figures, `previous`, all-reporters growth, like-for-like growth,
-    /// the multi-year view and the level, in that order; then the targets.
+    /// the multi-year view and the level, in that order; then the targets; then the
+    /// goals' counts of commitments by status.
     func publicView(of summary: Summary, sets: ContributorSets, earlier: [ReleaseFigure]) -> DisclosedSummary {
         var rule = DifferencingRule(minimumCountries: minimumCountries, earlier: earlier)
         var view = withoutCountryFigures(summary)
@@ -35,6 +36,14 @@ extension Disclosure {
             result.suppressed = true
             result.withheld = [.value: reason]
             return result
+        }
+        view.goals = view.goals.map { goal in
+            guard goal.withheld == nil else { return goal }
+            let sum = GoalSums.of(goal.goal, year: summary.year, progress: summary.commitmentProgress ?? [])
+            if let sum, let reason = rule.decide([sum]) { return goal.withholding(reason) }
+            var view = goal
+            view.withheld = [:]
+            return view
         }
         return DisclosedSummary(view: view, figures: rule.admitted)
     }

@@ -35,19 +35,16 @@ struct Disclosure: Sendable {
     }
 
     /// What is never public, whatever the rule: each country's progress against its
-    /// commitments, a goal's counts from too few commitments, country-scope targets and
+    /// commitments, a goal's counts from too few countries' commitments, country-scope targets and
     /// the sums behind a target's growth.
     func withoutCountryFigures(_ summary: Summary) -> Summary {
         var view = summary
         view.commitmentProgress = nil
         view.goals = summary.goals.map { goal in
-            guard tooFew(goal.commitments) else { return goal }
-            var withheld = goal
-            withheld.onTrack = nil
-            withheld.offTrack = nil
-            withheld.achieved = withheld.achieved.map { _ in nil }  // absent stays absent
-            withheld.noData = nil
-            return withheld
+            // a goal's counts from the commitments of too few countries are theirs
+            let countries = summary.commitmentProgress.map { all in Set(all.filter { $0.goal == goal.goal }.map(\.country)).count }
+            guard tooFew(countries ?? goal.commitments) else { return goal }
+            return goal.withholding(.smallCell)
         }
         // a country-scope result is one country's figure: never public
         view.targets = summary.targets.filter { $0.scope == .alliance }.map { target in

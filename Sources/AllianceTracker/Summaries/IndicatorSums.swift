@@ -45,7 +45,7 @@ extension IndicatorSums {
         case .growthLikeForLike: likeForLike
         case .sinceBaseline: sinceBaseline
         case .level: level
-        case .value: []
+        case .value, .onTrack, .offTrack, .achieved, .noData: []
         }
     }
 }

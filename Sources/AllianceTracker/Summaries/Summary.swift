@@ -98,6 +98,9 @@ struct GoalSummary: Codable, Sendable, Equatable {
     /// and freeze as they were).
     var achieved: Nullable<Int>?
     var noData: Nullable<Int>
+    /// Public view, in releases since sql/0021: each withheld count and why. Absent
+    /// from the live figures and from earlier releases.
+    var withheld: [WithheldFigure: WithheldReason]? = nil
 }
 
 struct CommitmentProgress: Codable, Sendable, Equatable {

@@ -5,6 +5,8 @@ enum WithheldFigure: String, Codable, CodingKeyRepresentable, CaseIterable, Send
     case growthAllReporters, growthLikeForLike, sinceBaseline, level
     /// A target's value (and verdict), in a target's `withheld`.
     case value
+    /// A goal's counts of commitments by status, in a goal's `withheld`.
+    case onTrack, offTrack, achieved, noData
 
     /// As the public JSON and CSV name it.
     var name: String {
@@ -20,6 +22,10 @@ enum WithheldFigure: String, Codable, CodingKeyRepresentable, CaseIterable, Send
         case .sinceBaseline: "since_baseline"
         case .level: "level"
         case .value: "value"
+        case .onTrack: "on_track"
+        case .offTrack: "off_track"
+        case .achieved: "achieved"
+        case .noData: "no_data"
         }
     }
 
