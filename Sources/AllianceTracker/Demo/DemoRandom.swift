@@ -1,6 +1,9 @@
-/// A small deterministic generator (SplitMix64): the same demo data on every machine.
-struct DemoRandom {
+/// A small deterministic generator (SplitMix64): the same demo data on every machine,
+/// and the tests' random histories replayed exactly from their seed.
+struct DemoRandom: RandomNumberGenerator {
     private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
 
     init(_ parts: String...) {
         // FNV-1a of the parts, so that each (country, year) gets its own stream

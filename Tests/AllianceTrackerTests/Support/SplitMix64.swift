@@ -1,18 +1,10 @@
-/// A small seeded generator (SplitMix64), so that a random history is replayed
-/// exactly from its seed: no dependency, and the same numbers on every platform.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
+@testable import AllianceTracker
 
-    init(seed: UInt64) { state = seed }
+/// The random histories' generator: the demo's SplitMix64 (`DemoRandom`), so that a
+/// history is replayed exactly from its seed, on every platform.
+typealias SplitMix64 = DemoRandom
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension DemoRandom {
     /// True with probability `p`.
     mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
 
