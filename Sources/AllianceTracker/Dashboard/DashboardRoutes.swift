@@ -26,7 +26,7 @@ struct DashboardRoutes {
         let published = try await releases.latestByYear(logger: logger)
         guard let release = published.first(where: { $0.year == year }) else { throw DomainError.noRelease(year) }
         let key = "page/\(year)/" + (try await releases.signature(logger: logger))
-        let rendered = try await releases.rendered(key) { [self] in
+        let rendered = try await releases.renderedNow(key) { [self] in
             let html = try await render(year: year, release: release, published: published, logger: logger)
             return CacheableResponse.Rendered(body: Data(html.utf8), contentType: "text/html; charset=utf-8")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 
 /// The published releases as the public sees them, kept in memory: a release never
 /// changes once published, so serving it costs no database round trip. The list of
@@ -25,6 +26,15 @@ actor PublicReleases {
     private var documents: [String: Task<(FrozenRelease, PublishedSummaryV1), any Error>] = [:]
     private var rendered: [String: Task<CacheableResponse.Rendered, any Error>] = [:]
 
+    /// What a request can read without waiting its turn on the actor: the fresh list
+    /// and the bodies already made. Written only by the actor, beside its own state;
+    /// a miss goes through the actor as before.
+    private struct Ready {
+        var index: Index?
+        var rendered: [String: CacheableResponse.Rendered] = [:]
+    }
+    private nonisolated let ready = Mutex(Ready())
+
     init(database: Database, releases: ReleaseService, clock: AppClock) {
         self.database = database
         self.releases = releases
@@ -36,6 +46,24 @@ actor PublicReleases {
         index = nil
         refreshing = nil
         generation += 1
+        ready.withLock { $0.index = nil }
+    }
+
+    /// `visible(logger:)`, from the fresh list when there is one, without the actor.
+    nonisolated func visibleNow(logger: Logger) async throws -> [ReleaseInfo] {
+        let index = ready.withLock { $0.index }
+        guard let index, Date().timeIntervalSince(index.fetched) < Self.indexLifetime else { return try await visible(logger: logger) }
+        let now = clock.now()
+        return index.releases.filter { $0.visible(at: now) }
+    }
+
+    /// `rendered(_:make:)`, from the bodies already made, without the actor.
+    nonisolated func renderedNow(
+        _ key: String,
+        make: @escaping @Sendable () async throws -> CacheableResponse.Rendered
+    ) async throws -> CacheableResponse.Rendered {
+        if let body = ready.withLock({ $0.rendered[key] }) { return body }
+        return try await rendered(key, make: make)
     }
 
     /// Releases visible now (published, past any embargo), oldest first.
@@ -45,15 +73,15 @@ actor PublicReleases {
     }
 
     /// The latest visible release of each year, oldest year first.
-    func latestByYear(logger: Logger) async throws -> [ReleaseInfo] {
-        Dictionary(grouping: try await visible(logger: logger), by: \.year).values
+    nonisolated func latestByYear(logger: Logger) async throws -> [ReleaseInfo] {
+        Dictionary(grouping: try await visibleNow(logger: logger), by: \.year).values
             .compactMap { $0.max { $0.release < $1.release } }
             .sorted { $0.year < $1.year }
     }
 
     /// Names the latest visible release of every year ("2023.2,2024.1"): a rendered
     /// body built from them is current as long as this is unchanged, embargoes included.
-    func signature(logger: Logger) async throws -> String {
+    nonisolated func signature(logger: Logger) async throws -> String {
         try await latestByYear(logger: logger).map { "\($0.year).\($0.release)" }.joined(separator: ",")
     }
 
@@ -91,7 +119,12 @@ actor PublicReleases {
     func rendered(_ key: String, make: @escaping @Sendable () async throws -> CacheableResponse.Rendered) async throws -> CacheableResponse.Rendered {
         let task = rendered[key] ?? Task { [gzip] in try await make().gzipped(counting: gzip) }
         rendered[key] = task
-        do { return try await task.value } catch {
+        do {
+            let body = try await task.value
+            // a key names what its body is made of, so a body is right for its key whenever it was made
+            ready.withLock { $0.rendered[key] = body }
+            return body
+        } catch {
             rendered[key] = nil
             throw error
         }
@@ -121,8 +154,13 @@ actor PublicReleases {
         defer { if refreshing == task { refreshing = nil } }
         let fresh = try await task.value
         guard started == generation else { return try await loadIndex(logger: Logger(label: "alliance")) }
-        if index?.releases != fresh.releases { rendered = [:] }
+        let changed = index?.releases != fresh.releases
+        if changed { rendered = [:] }
         index = fresh
+        ready.withLock { ready in
+            if changed { ready.rendered = [:] }
+            ready.index = fresh
+        }
         return fresh
     }
 }

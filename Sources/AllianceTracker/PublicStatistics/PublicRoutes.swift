@@ -15,14 +15,14 @@ struct PublicRoutes {
         group.get("summaries/{year}") { request, context in
             let year = try context.yearParameter()
             let format = try ResponseFormat(request)
-            let published = try await releases.visible(logger: context.logger).filter { $0.year == year }
+            let published = try await releases.visibleNow(logger: context.logger).filter { $0.year == year }
             guard let latest = published.last else { throw DomainError.noRelease(year) }
             return try await summaryResponse(latest, latest: latest.release, format: format, request: request, logger: context.logger)
         }
         group.get("summaries/{year}/releases/{n}") { request, context in
             let year = try context.yearParameter()
             let format = try ResponseFormat(request)
-            let published = try await releases.visible(logger: context.logger).filter { $0.year == year }
+            let published = try await releases.visibleNow(logger: context.logger).filter { $0.year == year }
             guard let number = Int(context.parameters.get("n") ?? ""), let info = published.first(where: { $0.release == number }),
                 let latest = published.last
             else {
@@ -34,7 +34,7 @@ struct PublicRoutes {
             let code = try context.parameters.require("code")
             let format = try ResponseFormat(request)
             let visible = try await releases.signature(logger: context.logger)
-            let rendered = try await releases.rendered("series/\(code)/\(format.rawValue)/\(visible)") { [statistics, logger = context.logger] in
+            let rendered = try await releases.renderedNow("series/\(code)/\(format.rawValue)/\(visible)") { [statistics, logger = context.logger] in
                 let series = try await statistics.series(code, logger: logger)
                 return try Self.render(series, csv: series.csv, format: format)
             }
@@ -43,7 +43,7 @@ struct PublicRoutes {
         group.get("overview") { request, context in
             let format = try ResponseFormat(request)
             let visible = try await releases.signature(logger: context.logger)
-            let rendered = try await releases.rendered("overview/\(format.rawValue)/\(visible)") { [statistics, logger = context.logger] in
+            let rendered = try await releases.renderedNow("overview/\(format.rawValue)/\(visible)") { [statistics, logger = context.logger] in
                 let overview = try await statistics.overview(logger: logger)
                 return try Self.render(overview, csv: overview.csv, format: format)
             }
@@ -64,7 +64,7 @@ struct PublicRoutes {
         logger: Logger
     ) async throws -> Response {
         let key = "summary/\(info.year)/\(info.release)/\(latest)/\(format.rawValue)"
-        let rendered = try await releases.rendered(key) { [releases] in
+        let rendered = try await releases.renderedNow(key) { [releases] in
             let frozen = try await releases.frozen(info, logger: logger)
             // served as stored: only which release is latest is added to the JSON
             return switch format {
