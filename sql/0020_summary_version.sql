@@ -15,10 +15,19 @@ INSERT INTO summary_data_version DEFAULT VALUES;
 -- moves it, so the service's role needs no UPDATE on it.
 GRANT SELECT ON summary_data_version TO alliance_app;
 
+-- Once per transaction: the row triggers below are deferred to the commit, so that the
+-- counter's one row is locked only while a transaction commits, when it waits for
+-- nothing else. Taken at the first change instead, it would be held across the
+-- whole transaction (an import of fifty reports), queueing every review and
+-- submission behind it, and taken after row and advisory locks in one transaction but
+-- before them in another, a deadlock.
 CREATE FUNCTION bump_summary_version() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
-    UPDATE summary_data_version SET version = version + 1;
+    IF current_setting('alliance.summary_version_moved', true) IS DISTINCT FROM 'yes' THEN
+        PERFORM set_config('alliance.summary_version_moved', 'yes', true);
+        UPDATE summary_data_version SET version = version + 1;
+    END IF;
     RETURN NULL;
 END;
 $$;
@@ -30,6 +39,7 @@ REVOKE ALL ON FUNCTION bump_summary_version() FROM PUBLIC;
 CREATE FUNCTION bump_summary_version_if_accepted() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
+    -- rare (a version is accepted after its rows are written): at once, not deferred
     IF EXISTS (SELECT 1 FROM added a JOIN reports r ON r.id = a.report_id AND r.accepted_version = a.version) THEN
         UPDATE summary_data_version SET version = version + 1;
     END IF;
@@ -38,33 +48,54 @@ END;
 $$;
 REVOKE ALL ON FUNCTION bump_summary_version_if_accepted() FROM PUBLIC;
 
--- Read by the summary as a whole: any statement moves the counter.
-CREATE TRIGGER summary_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON countries
+-- Read by the summary as a whole: any row changed moves the counter, at commit; a
+-- TRUNCATE (the owner's alone) at once.
+CREATE CONSTRAINT TRIGGER summary_version AFTER INSERT OR UPDATE OR DELETE ON countries
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_summary_version();
+CREATE TRIGGER summary_version_truncated AFTER TRUNCATE ON countries
     FOR EACH STATEMENT EXECUTE FUNCTION bump_summary_version();
-CREATE TRIGGER summary_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON memberships
+CREATE CONSTRAINT TRIGGER summary_version AFTER INSERT OR UPDATE OR DELETE ON memberships
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_summary_version();
+CREATE TRIGGER summary_version_truncated AFTER TRUNCATE ON memberships
     FOR EACH STATEMENT EXECUTE FUNCTION bump_summary_version();
-CREATE TRIGGER summary_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON goals
+CREATE CONSTRAINT TRIGGER summary_version AFTER INSERT OR UPDATE OR DELETE ON goals
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_summary_version();
+CREATE TRIGGER summary_version_truncated AFTER TRUNCATE ON goals
     FOR EACH STATEMENT EXECUTE FUNCTION bump_summary_version();
-CREATE TRIGGER summary_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON indicators
+CREATE CONSTRAINT TRIGGER summary_version AFTER INSERT OR UPDATE OR DELETE ON indicators
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_summary_version();
+CREATE TRIGGER summary_version_truncated AFTER TRUNCATE ON indicators
     FOR EACH STATEMENT EXECUTE FUNCTION bump_summary_version();
-CREATE TRIGGER summary_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON targets
+CREATE CONSTRAINT TRIGGER summary_version AFTER INSERT OR UPDATE OR DELETE ON targets
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_summary_version();
+CREATE TRIGGER summary_version_truncated AFTER TRUNCATE ON targets
     FOR EACH STATEMENT EXECUTE FUNCTION bump_summary_version();
-CREATE TRIGGER summary_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON reporting_cycles
+CREATE CONSTRAINT TRIGGER summary_version AFTER INSERT OR UPDATE OR DELETE ON reporting_cycles
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_summary_version();
+CREATE TRIGGER summary_version_truncated AFTER TRUNCATE ON reporting_cycles
     FOR EACH STATEMENT EXECUTE FUNCTION bump_summary_version();
-CREATE TRIGGER summary_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cycle_required_indicators
+CREATE CONSTRAINT TRIGGER summary_version AFTER INSERT OR UPDATE OR DELETE ON cycle_required_indicators
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_summary_version();
+CREATE TRIGGER summary_version_truncated AFTER TRUNCATE ON cycle_required_indicators
     FOR EACH STATEMENT EXECUTE FUNCTION bump_summary_version();
-CREATE TRIGGER summary_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON cycle_expected_reporters
+CREATE CONSTRAINT TRIGGER summary_version AFTER INSERT OR UPDATE OR DELETE ON cycle_expected_reporters
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_summary_version();
+CREATE TRIGGER summary_version_truncated AFTER TRUNCATE ON cycle_expected_reporters
     FOR EACH STATEMENT EXECUTE FUNCTION bump_summary_version();
-CREATE TRIGGER summary_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON commitments
+CREATE CONSTRAINT TRIGGER summary_version AFTER INSERT OR UPDATE OR DELETE ON commitments
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_summary_version();
+CREATE TRIGGER summary_version_truncated AFTER TRUNCATE ON commitments
     FOR EACH STATEMENT EXECUTE FUNCTION bump_summary_version();
 
 -- reports: a new report, or a change of what the summary reads of one (the version
 -- that counts, the first submission, the status, the demo flag). A draft saved again
 -- (current_version, submitted_at) moves nothing.
-CREATE TRIGGER summary_version_added AFTER INSERT OR DELETE OR TRUNCATE ON reports
+CREATE CONSTRAINT TRIGGER summary_version_added AFTER INSERT OR DELETE ON reports
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION bump_summary_version();
+CREATE TRIGGER summary_version_truncated AFTER TRUNCATE ON reports
     FOR EACH STATEMENT EXECUTE FUNCTION bump_summary_version();
-CREATE TRIGGER summary_version_changed AFTER UPDATE ON reports
-    FOR EACH ROW
+CREATE CONSTRAINT TRIGGER summary_version_changed AFTER UPDATE ON reports
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
     WHEN (OLD.accepted_version IS DISTINCT FROM NEW.accepted_version
           OR OLD.first_submitted_at IS DISTINCT FROM NEW.first_submitted_at
           OR OLD.status IS DISTINCT FROM NEW.status
@@ -178,6 +209,11 @@ CREATE TRIGGER level_runs_added AFTER INSERT ON report_values
     REFERENCING NEW TABLE AS added
     FOR EACH STATEMENT EXECUTE FUNCTION level_runs_after_values();
 CREATE TRIGGER level_runs_kinds AFTER INSERT OR UPDATE OR DELETE ON indicators
+    FOR EACH STATEMENT EXECUTE FUNCTION level_runs_after_indicators();
+-- the owner's TRUNCATE of reports or values: every country again
+CREATE TRIGGER level_runs_truncated AFTER TRUNCATE ON reports
+    FOR EACH STATEMENT EXECUTE FUNCTION level_runs_after_indicators();
+CREATE TRIGGER level_runs_truncated AFTER TRUNCATE ON report_values
     FOR EACH STATEMENT EXECUTE FUNCTION level_runs_after_indicators();
 
 SELECT refresh_level_runs(ARRAY(SELECT code FROM countries));

@@ -87,11 +87,26 @@ extension DifferencingRuleTests {
 
     @Test func combinationsAreFoundByCountry() {
         let sums: [Set<String>] = [["FR", "DE", "IT", "ES"], ["NL", "PL", "AT", "BE"], ["DE", "IT", "ES", "NL", "PL", "AT", "BE", "LU"]]
-        #expect(SumCombinations(sums).isolated(most: 2) == [["FR", "LU"]])
-        #expect(SumCombinations(sums).isolated(most: 1).isEmpty)
+        #expect(SumCombinations(sums).dimensions(most: 2) == [["FR", "LU"]: 1])
+        #expect(SumCombinations(sums).dimensions(most: 1).isEmpty)
         // an amended value: FR's two values and DE's make three elements of two countries
-        #expect(SumCombinations([["FR=1", "DE=2", "IT=3", "ES=4"], ["FR=5", "IT=3", "ES=4", "NL=6"]]).isolated(most: 2).isEmpty)
-        #expect(SumCombinations([["FR=1", "DE=2", "IT=3", "ES=4"], ["FR=5", "DE=2", "IT=3", "ES=4"]]).isolated(most: 1) == [["FR"]])
+        #expect(SumCombinations([["FR=1", "DE=2", "IT=3", "ES=4"], ["FR=5", "IT=3", "ES=4", "NL=6"]]).dimensions(most: 2).isEmpty)
+        #expect(SumCombinations([["FR=1", "DE=2", "IT=3", "ES=4"], ["FR=5", "DE=2", "IT=3", "ES=4"]]).dimensions(most: 1) == [["FR"]: 1])
         #expect(SumCombinations.groups(of: ["A", "B", "C"], upTo: 2) == [["A"], ["B"], ["C"], ["A", "B"], ["A", "C"], ["B", "C"]])
+    }
+}
+
+extension DifferencingRuleTests {
+    /// Two earlier releases already give FR and NL's sum as it changed between them (one
+    /// figure of two countries). A third sum giving FR=57 + NL=1 alone is a second figure
+    /// of the same two countries: new, though the group was already known.
+    @Test func aSecondFigureOfAGroupAlreadyShownIsNew() {
+        let a: Set<String> = ["FR=57", "NL=1", "DE=3", "IT=4", "ES=5"]
+        let b: Set<String> = ["FR=58", "NL=2", "DE=3", "IT=4", "ES=5"]
+        let third: Set<String> = ["DE=3", "IT=4", "ES=5"]
+        #expect(SumCombinations([a, b]).dimensions(most: 2) == [["FR", "NL"]: 1])
+        #expect(SumCombinations([a, b, third]).dimensions(most: 2)[["FR", "NL"]] == 2)
+        let rule = DifferencingRule(minimumCountries: 3, earlier: [ReleaseFigure(Self.quantity, a), ReleaseFigure(Self.quantity, b)])
+        #expect(rule.combines([ReleaseFigure(Self.quantity, third)]))
     }
 }

@@ -145,3 +145,21 @@ import Testing
         }
     }
 }
+
+extension SummaryVersionTests {
+    /// The counter moves at the commit, once, however many rows the transaction changed:
+    /// its one row is not held from a transaction's first change to its end (an import
+    /// would queue every review behind it, or deadlock with one).
+    @Test func theCounterMovesOnceAtTheCommit() async throws {
+        try await withReporting { r in
+            let before = try Self.version(r.url)
+            // one transaction (libpq runs the statements together): inside it, the counter has not moved
+            let inside = try sql(
+                r.url,
+                "UPDATE countries SET name = name WHERE code IN ('FR', 'DE'); UPDATE goals SET title = title; SELECT version FROM summary_data_version"
+            )
+            #expect(inside == [[String(before)]])
+            #expect(try Self.version(r.url) == before + 1)
+        }
+    }
+}

@@ -15,7 +15,7 @@ struct DifferencingRule: Sendable {
 
     init(minimumCountries: Int, earlier: [ReleaseFigure]) {
         self.minimumCountries = minimumCountries
-        for figure in earlier { published[figure.quantity, default: []].append(figure) }
+        for figure in earlier { published[figure.quantity.compared, default: []].append(figure) }
     }
 
     /// Decides a figure that depends on `sums`: nil when it may be published (its
@@ -24,7 +24,7 @@ struct DifferencingRule: Sendable {
         if sums.contains(where: { ($0.count ?? 0) < minimumCountries }) { return .smallCell }
         if sums.contains(where: reveals) || combines(sums) { return .differencing }
         for sum in sums where !admitted.contains(sum) {
-            published[sum.quantity, default: []].append(sum)
+            published[sum.quantity.compared, default: []].append(sum)
             admitted.append(sum)
         }
         return nil
@@ -33,7 +33,7 @@ struct DifferencingRule: Sendable {
     /// Whether some public sum of the same quantity gives, by difference with this
     /// one, the figure of 1 to k−1 countries.
     func reveals(_ sum: ReleaseFigure) -> Bool {
-        (published[sum.quantity] ?? []).contains { differ(sum, $0) }
+        (published[sum.quantity.compared] ?? []).contains { differ(sum, $0) }
     }
 
     /// Whether `sums`, with the public sums of their quantities, give by adding and
@@ -42,13 +42,13 @@ struct DifferencingRule: Sendable {
     func combines(_ sums: [ReleaseFigure]) -> Bool {
         let most = minimumCountries - 1
         guard most >= 1 else { return false }
-        for quantity in Set(sums.map(\.quantity)) {
+        for quantity in Set(sums.map(\.quantity.compared)) {
             let known = Set((published[quantity] ?? []).compactMap(\.countries))
-            let new = Set(sums.filter { $0.quantity == quantity }.compactMap(\.countries)).subtracting(known)
+            let new = Set(sums.filter { $0.quantity.compared == quantity }.compactMap(\.countries)).subtracting(known)
             guard !new.isEmpty, known.count + new.count >= 3 else { continue }
-            let before = SumCombinations(Array(known)).isolated(most: most)
-            let after = SumCombinations(Array(known.union(new))).isolated(most: most)
-            if !after.isSubset(of: before) { return true }
+            let before = SumCombinations(Array(known)).dimensions(most: most)
+            let after = SumCombinations(Array(known.union(new))).dimensions(most: most)
+            if after.contains(where: { group, dimension in dimension > (before[group] ?? 0) }) { return true }
         }
         return false
     }
@@ -62,7 +62,10 @@ struct DifferencingRule: Sendable {
         }
         // an unknown set (sql/0018): the worst case over every set of that many
         // countries. Counts m apart, the nearest such set differs by m; of one count,
-        // by one (a country's amended value). Not even a count known: any set.
+        // by one (a country's amended value). Not even a count known (a goal's counts
+        // before sql/0021): any set, of its own year (every year's would withhold a
+        // goal's counts for good).
+        guard a.quantity.year == b.quantity.year else { return false }
         guard let m = a.count, let n = b.count else { return true }
         return abs(m - n) <= most
     }

@@ -20,6 +20,8 @@ final class LiveSummaryCache: Sendable {
     private struct State {
         var entries: [Key: Entry] = [:]
         var clock: UInt64 = 0
+        /// The highest version kept so far.
+        var highest: Int64 = 0
     }
 
     let capacity: Int
@@ -32,6 +34,12 @@ final class LiveSummaryCache: Sendable {
     /// The body kept for `key` at exactly `version`, if any.
     func body(_ key: Key, version: Int64) -> ByteBuffer? {
         state.withLock { state in
+            // below a version kept: the database went back (restored from a backup), and
+            // a number may come again with other figures. Forget everything.
+            if version < state.highest {
+                state.entries = [:]
+                state.highest = version
+            }
             guard var entry = state.entries[key], entry.version == version else { return nil }
             state.clock += 1
             entry.used = state.clock
@@ -46,6 +54,7 @@ final class LiveSummaryCache: Sendable {
             if let kept = state.entries[key], kept.version > version { return }
             state.clock += 1
             state.entries[key] = Entry(version: version, body: body, used: state.clock)
+            state.highest = max(state.highest, version)
             while state.entries.count > capacity, let oldest = state.entries.min(by: { $0.value.used < $1.value.used })?.key {
                 state.entries[oldest] = nil
             }

@@ -19,6 +19,16 @@ struct Quantity: Hashable, Sendable {
         subject = .goal(goal)
         self.year = year
     }
+
+    /// What its sums are set against: the same quantity; for a goal, its counts of every
+    /// year, since a commitment's status carries over from one year to the next
+    /// (`FR=12:no_data` in 2024 and in 2025 is one fact).
+    var compared: Quantity {
+        switch subject {
+        case .indicator: self
+        case .goal(let goal): Quantity(goal: goal, year: 0)
+        }
+    }
 }
 
 /// A sum a public figure depends on: a quantity over a contributor set. Recorded,

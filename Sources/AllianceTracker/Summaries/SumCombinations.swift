@@ -28,32 +28,32 @@ struct SumCombinations {
         nullRows = Self.nullSpaceRows(rows, columns: elements.count)
     }
 
-    /// The groups of 1 to `most` countries whose figure the sums give, each sorted; a
-    /// group whose part shows is left out.
-    func isolated(most: Int) -> Set<[String]> {
+    /// For each group of 1 to `most` countries (sorted) that the sums say something of
+    /// alone, how many independent figures of theirs they give: the dimension of the
+    /// combinations confined to the group's elements, |J| − rank of J's rows in the
+    /// null space's basis. A group holding one that shows counts too, so that a second,
+    /// independent figure of the same countries is seen as new.
+    func dimensions(most: Int) -> [[String]: Int] {
         let byCountry = Dictionary(grouping: elements.indices) { String(ReleaseFigure.country(of: elements[$0])) }
-        func shows(_ group: [String]) -> Bool {
-            let rows = group.flatMap { byCountry[$0] ?? [] }.map { nullRows[$0] }
-            return Self.rank(rows) < rows.count
-        }
         let countries = byCountry.keys.sorted()
-        var found = Set(countries.filter { shows([$0]) }.map { [$0] })
-        guard most >= 2 else { return found }
-        // two countries of one element each show together when their rows are
-        // proportional: found by their rows scaled to a leading 1, without a rank each
-        let single = countries.filter { byCountry[$0]?.count == 1 && !found.contains([$0]) }
-        let scaled = Dictionary(grouping: single) { Self.scaled(nullRows[byCountry[$0]?[0] ?? 0]) }
-        for (_, same) in scaled where same.count > 1 {
-            for (i, a) in same.enumerated() { for b in same[(i + 1)...] { found.insert([a, b].sorted()) } }
+        // two countries of one element each: rank from their rows scaled to a leading 1
+        let scaled = byCountry.mapValues { $0.count == 1 ? Self.scaled(nullRows[$0[0]]) : nil }
+        var result: [[String]: Int] = [:]
+        for group in Self.groups(of: countries, upTo: most) {
+            let rank: Int
+            if group.count == 2, let a = scaled[group[0]] ?? nil, let b = scaled[group[1]] ?? nil {
+                let zeros = [a, b].filter { row in row.allSatisfy { $0 == 0 } }.count
+                rank = zeros > 0 ? 2 - zeros : (a == b ? 1 : 2)
+            } else {
+                rank = Self.rank(group.flatMap { byCountry[$0] ?? [] }.map { nullRows[$0] })
+            }
+            let dimension = group.reduce(0) { $0 + (byCountry[$1]?.count ?? 0) } - rank
+            if dimension > 0 { result[group] = dimension }
         }
-        let several = Set(countries.filter { byCountry[$0]?.count ?? 0 > 1 })
-        for group in Self.groups(of: countries, upTo: most) where group.count >= 2 && (group.count > 2 || !several.isDisjoint(with: group)) {
-            if !found.contains(where: { Set($0).isSubset(of: group) }), shows(group) { found.insert(group) }
-        }
-        return found
+        return result
     }
 
-    /// A row scaled so that its first non-zero entry is 1.
+    /// A row scaled so that its first non-zero entry is 1 (all zeros stay so).
     private static func scaled(_ row: [Int64]) -> [Int64] {
         guard let lead = row.first(where: { $0 != 0 }) else { return row }
         let inverse = power(lead, prime - 2)
@@ -105,16 +105,14 @@ struct SumCombinations {
         return result
     }
 
-    /// Every group of 1 to `most` of `items`, smaller groups first.
+    /// Every group of 1 to `most` of `items`, smaller groups first: C(n, 1) + … +
+    /// C(n, most) of them, so the cost grows as n^(k−1) (docs/statistics.md).
     static func groups(of items: [String], upTo most: Int) -> [[String]] {
         var result: [[String]] = []
-        var layer: [[String]] = [[]]
+        var layer: [[Int]] = [[]]
         for _ in 0..<max(most, 0) {
-            layer = layer.flatMap { group in
-                let start = group.last.flatMap { items.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
-                return items[start...].map { group + [$0] }
-            }
-            result += layer
+            layer = layer.flatMap { group in ((group.last.map { $0 + 1 } ?? 0)..<items.count).map { group + [$0] } }
+            result += layer.map { $0.map { items[$0] } }
         }
         return result
     }
