@@ -55,7 +55,8 @@ import Testing
     }
 
     @Test func withTheCacheOffEveryReadComputes() async throws {
-        try await withReporting(configure: { $0.summaryCache = false }) { r in
+        @Sendable func cacheOff(_ config: inout Config) { config.summaryCache = false }
+        try await withReporting(configure: cacheOff) { r in
             try Self.history(r.url)
             let first = try await r.send(.get, Self.path, token: r.secretariat).json()
             r.clock.set("2025-02-16T12:00:00Z")
