@@ -89,4 +89,36 @@ import Testing
             #expect(goal["withheld"] as? [String: String] == Self.all.mapValues { _ in "differencing" })
         }
     }
+
+    /// A release published before sql/0021 showed its goals' counts without naming the
+    /// commitments: recorded as nothing known, it withholds that year's counts after it.
+    @Test func aReleaseBefore0021IsRecordedAsAnySet() async throws {
+        try await withReporting { r in
+            try SummaryFixtures.cycle(r.url, 2024)
+            try Self.commitments(r, 2, ["FR", "DE", "IT"])
+            _ = try await PublicStatisticsTests.publish(r, 2024)
+            // release 2 as published before 0021: a frozen document, nothing recorded
+            try sql(
+                r.url,
+                """
+                INSERT INTO summary_releases (year, release, published_at, published_by, note, demo, summary)
+                SELECT year, 2, published_at + interval '1 day', published_by, 'before 0021', demo, jsonb_set(summary, '{release}', '2')
+                FROM summary_releases WHERE year = 2024 AND release = 1;
+                INSERT INTO published_summaries (year, release, format_version, document, csv, frozen_at)
+                SELECT year, 2, format_version, document, csv, frozen_at FROM published_summaries WHERE year = 2024 AND release = 1;
+                """
+            )
+            let file = try String(contentsOf: TestDatabase.sqlDirectory.appendingPathComponent("0021_release_goal_figures.sql"), encoding: .utf8)
+            let backfill = try #require(file.range(of: "SELECT record_earlier_goal_figures(year, release)").map { String(file[$0.lowerBound...]) })
+            try sql(r.url, backfill)
+            let recorded = "SELECT release, goal, data_year, commitments::text, country_count FROM release_goal_figures ORDER BY 1, 2"
+            let goals = try sql(r.url, recorded)
+            #expect(goals.first == ["1", "2", "2024", "{DE=2:no_data,FR=1:no_data,IT=3:no_data}", "3"], "\(goals)")
+            #expect(goals.filter { $0[0] == "2" }.map { [$0[1], $0[3], $0[4]] } == (1...4).map { [String($0), nil, nil] })
+            // the same three commitments again, but release 2's could have been any: withheld
+            _ = try await PublicStatisticsTests.publish(r, 2024)
+            let third = try await Self.publicGoal(r, 2024, 2, release: 3)
+            #expect(third["no_data"] is NSNull && third["withheld"] as? [String: String] == Self.all.mapValues { _ in "differencing" })
+        }
+    }
 }
