@@ -98,19 +98,11 @@ import Testing
             try Self.commitments(r, 2, ["FR", "DE", "IT"])
             _ = try await PublicStatisticsTests.publish(r, 2024)
             // release 2 as published before 0021: a frozen document, nothing recorded
-            try sql(
-                r.url,
-                """
-                INSERT INTO summary_releases (year, release, published_at, published_by, note, demo, summary)
-                SELECT year, 2, published_at + interval '1 day', published_by, 'before 0021', demo, jsonb_set(summary, '{release}', '2')
-                FROM summary_releases WHERE year = 2024 AND release = 1;
-                INSERT INTO published_summaries (year, release, format_version, document, csv, frozen_at)
-                SELECT year, 2, format_version, document, csv, frozen_at FROM published_summaries WHERE year = 2024 AND release = 1;
-                """
+            try EarlierReleaseFixtures.releaseTwoBefore(
+                "0021_release_goal_figures.sql",
+                backfill: "SELECT record_earlier_goal_figures(year, release)",
+                r.url
             )
-            let file = try String(contentsOf: TestDatabase.sqlDirectory.appendingPathComponent("0021_release_goal_figures.sql"), encoding: .utf8)
-            let backfill = try #require(file.range(of: "SELECT record_earlier_goal_figures(year, release)").map { String(file[$0.lowerBound...]) })
-            try sql(r.url, backfill)
             let recorded = "SELECT release, goal, data_year, commitments::text, country_count FROM release_goal_figures ORDER BY 1, 2"
             let goals = try sql(r.url, recorded)
             #expect(goals.first == ["1", "2", "2024", "{DE=2:no_data,FR=1:no_data,IT=3:no_data}", "3"], "\(goals)")

@@ -10,21 +10,13 @@ import Testing
         try await withReporting { r in
             try DifferencingTests.data(r.url)
             _ = try await PublicStatisticsTests.publish(r, 2024)
-            // release 2 as published before 0018: a frozen document, nothing recorded
-            try sql(
-                r.url,
-                """
-                INSERT INTO summary_releases (year, release, published_at, published_by, note, demo, summary)
-                SELECT year, 2, published_at + interval '1 day', published_by, 'before 0018', demo, jsonb_set(summary, '{release}', '2')
-                FROM summary_releases WHERE year = 2024 AND release = 1;
-                INSERT INTO published_summaries (year, release, format_version, document, csv, frozen_at)
-                SELECT year, 2, format_version, document, csv, frozen_at FROM published_summaries WHERE year = 2024 AND release = 1;
-                """
+            // release 2 as published before 0018: a frozen document, nothing recorded; then the
+            // migration's backfill, run again: release 1 is recorded already and stays as it is
+            try EarlierReleaseFixtures.releaseTwoBefore(
+                "0018_release_figures.sql",
+                backfill: "SELECT record_earlier_release_figures(year, release)",
+                r.url
             )
-            // the migration's backfill, run again: release 1 is recorded already and stays as it is
-            let file = try String(contentsOf: TestDatabase.sqlDirectory.appendingPathComponent("0018_release_figures.sql"), encoding: .utf8)
-            let backfill = try #require(file.range(of: "SELECT record_earlier_release_figures(year, release)").map { String(file[$0.lowerBound...]) })
-            try sql(r.url, backfill)
             let recorded = "SELECT release, indicator, data_year, countries::text, country_count FROM release_figures ORDER BY 1, 2"
             #expect(
                 try sql(r.url, recorded) == [
