@@ -60,7 +60,7 @@ start_cluster() {
         as_pg "$bin/initdb" -D "$PGDATA_DIR" -U alliance --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     fi
     local options="-p $port -c listen_addresses=127.0.0.1 -k $PGDATA_DIR"
-    [ "$name" = test ] && options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
+    [ "$name" = test ] && options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500"
     options="$options ${PG_EXTRA_OPTIONS:-}"
     say "starting PostgreSQL on 127.0.0.1:$port"
     as_pg "$bin/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/server.log" -o "$options" -w start >/dev/null \

@@ -50,6 +50,10 @@ enum TestDatabase {
 
     /// Runs `body` with the address of a new database, dropped afterwards.
     static func withFreshDatabase<T>(_ content: Content = .seeded, _ body: (DatabaseURL) async throws -> T) async throws -> T {
+        try await DatabaseSlots.withSlot { try await withOwnDatabase(content, body) }
+    }
+
+    private static func withOwnDatabase<T>(_ content: Content, _ body: (DatabaseURL) async throws -> T) async throws -> T {
         // the template also makes the service role, which every test's app connects as
         let template = try await template.value
         let source =
