@@ -20,8 +20,10 @@ public func buildApplication(config: Config) throws -> some ApplicationProtocol 
         url: config.database,
         logger: logger
     )
+    let standby = config.replicaDatabase.map { standbySupervisor(for: database, at: $0, config: config, logger: logger) }
     let router = try buildRouter(
         database: database,
+        standby: standby?.database,
         clock: config.clock,
         disclosure: Disclosure(minimumCountries: config.disclosureMinimumCountries),
         edge: config.edge,
@@ -35,13 +37,35 @@ public func buildApplication(config: Config) throws -> some ApplicationProtocol 
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "alliance-tracker"),
         services: [
             supervisor, metrics, IdempotencySweeper(service: IdempotencyService(database: database, clock: config.clock), logger: logger),
-        ],
+        ] + (standby.map { [$0] } ?? []),
         logger: logger
     )
 }
 
+/// The standby's database, reading from `primary` while the standby is lost, and the
+/// supervisor that runs its pool.
+private func standbySupervisor(for primary: Database, at url: DatabaseURL, config: Config, logger: Logger) -> DatabaseSupervisor {
+    var logger = logger
+    logger[metadataKey: "database"] = "standby"
+    let configuration = url.clientConfiguration(statementTimeout: config.statementTimeout)
+    let pool = PostgresClient(configuration: configuration, backgroundLogger: logger)
+    var supervisor = DatabaseSupervisor(
+        database: Database(pool: pool, standbyFor: primary),
+        initialPool: pool,
+        poolConfiguration: configuration,
+        url: url,
+        logger: logger
+    )
+    supervisor.whileLost = "the public reads go to the primary until it is back"
+    supervisor.reconnectsMetric = "alliance_standby_reconnects_total"
+    return supervisor
+}
+
+/// `standby`: the streaming standby the public reads go to (falling back to `database`,
+/// the primary); nil sends them to the primary.
 func buildRouter(
     database: Database,
+    standby: Database? = nil,
     clock: AppClock,
     disclosure: Disclosure = Disclosure(minimumCountries: 3),
     edge: EdgeConfig = EdgeConfig(),
@@ -56,13 +80,17 @@ func buildRouter(
     let limiter = AuthFailureLimiter(limit: edge.authFailureLimit)
     router.add(middleware: AuthenticationMiddleware(tokens: tokens, limiter: limiter, proxies: edge.trustedProxies, clock: clock))
 
-    HealthRoutes(database: database).register(on: router)
+    HealthRoutes(database: database, standby: standby).register(on: router)
     try OpenAPIRoutes().register(on: router)
 
     let v1 = router.group("v1")
+    // public reads: the catalogue, public statistics and the pages; writes, token checks,
+    // the secretariat's reads and the live summary stay on the primary
+    let publicReads = standby ?? database
     let catalogue = CatalogueService(database: database, clock: clock)
+    let publicCatalogue = CatalogueService(database: publicReads, clock: clock)
     let idempotency = Idempotency(database: database, clock: clock)
-    CatalogueRoutes(catalogue: catalogue).register(on: v1)
+    CatalogueRoutes(catalogue: publicCatalogue).register(on: v1)
     MemberRoutes(members: MemberService(database: database, clock: clock)).register(on: v1)
     CycleRoutes(cycles: CycleService(database: database, clock: clock), idempotency: idempotency).register(on: v1)
     WorklistRoutes(worklists: WorklistService(database: database, clock: clock)).register(on: v1)
@@ -75,8 +103,12 @@ func buildRouter(
     AuditRoutes(audit: AuditService(database: database)).register(on: v1)
     TokenRoutes(tokens: tokens, idempotency: idempotency).register(on: v1)
     let releases = ReleaseService(database: database, disclosure: disclosure, clock: clock)
-    let publicReleases = PublicReleases(database: database, releases: releases, clock: clock)
-    let statistics = PublicStatisticsService(database: database, releases: publicReleases)
+    let publicReleases = PublicReleases(
+        database: publicReads,
+        releases: ReleaseService(database: publicReads, disclosure: disclosure, clock: clock),
+        clock: clock
+    )
+    let statistics = PublicStatisticsService(database: publicReads, releases: publicReleases)
     SummaryRoutes(
         summaries: SummaryService(database: database, clock: clock, cache: summaryCache),
         releases: releases,
@@ -89,7 +121,7 @@ func buildRouter(
     DashboardRoutes(
         releases: publicReleases,
         statistics: statistics,
-        catalogue: catalogue,
+        catalogue: publicCatalogue,
         minimumCountries: disclosure.minimumCountries
     ).register(on: router)
 

@@ -6,6 +6,9 @@ import Prometheus
 public struct Config: Sendable {
     /// The service's connection (DATABASE_URL), as the service role, which owns nothing.
     public var database: DatabaseURL
+    /// A streaming standby for the public reads (DATABASE_REPLICA_URL), as the service
+    /// role; nil: everything goes to `database`.
+    public var replicaDatabase: DatabaseURL?
     /// The owner's connection for `migrate` and `seed`: MIGRATION_DATABASE_URL, else DATABASE_URL.
     public var migrationDatabase: DatabaseURL
     /// The login role `migrate` creates for the service and makes a member of `alliance_app`.
@@ -81,6 +84,10 @@ public struct Config: Sendable {
         if let raw = env["MIGRATION_DATABASE_URL"], !raw.isEmpty {
             do { migrationDatabase = try DatabaseURL(raw) } catch { problems.append("MIGRATION_DATABASE_URL: \(error.description)") }
         }
+        var replicaDatabase: DatabaseURL?
+        if let raw = env["DATABASE_REPLICA_URL"], !raw.isEmpty {
+            do { replicaDatabase = try DatabaseURL(raw) } catch { problems.append("DATABASE_REPLICA_URL: \(error.description)") }
+        }
         var serviceRole = ServiceRole()
         if let raw = env["SERVICE_ROLE"], !raw.isEmpty {
             if let role = ServiceRole(name: raw) {
@@ -155,6 +162,7 @@ public struct Config: Sendable {
             requestTimeout: .seconds(timeout)
         )
         config.edge = edge
+        config.replicaDatabase = replicaDatabase
         config.summaryCache = summaryCache
         return config
     }

@@ -8,14 +8,26 @@ import PostgresNIO
 /// While the database is unreachable there is no pool, and every call fails at once
 /// with 503 instead of queueing behind connection attempts (see `DatabaseSupervisor`,
 /// which takes the pool away and puts a fresh one back).
+///
+/// A streaming standby's database has the primary as its `fallback`: the public reads
+/// it is given go to the primary while the standby has no pool, and again there when
+/// the standby fails under a read. Only reads are ever given to it.
 public final class Database: Sendable {
     private let pool: NIOLockedValueBox<PostgresClient?>
-    private let inUse = Meter(label: "alliance_database_connections_in_use")
-    private let available = Gauge(label: "alliance_database_available")
+    private let fallback: Database?
+    private let inUse: Meter
+    private let available: Gauge
 
-    /// A database served by `pool`, which the caller runs.
-    public init(pool: PostgresClient) {
+    /// A database served by `pool`, which the caller runs. `standbyFor`: the primary, when
+    /// this is a standby for the public reads.
+    public init(pool: PostgresClient, standbyFor primary: Database? = nil) {
         self.pool = NIOLockedValueBox(pool)
+        fallback = primary
+        // the standby's series have names of their own: the primary's keep theirs, and
+        // Prometheus takes no labelled series beside an unlabelled one of the same name
+        let prefix = primary == nil ? "alliance_database" : "alliance_standby"
+        inUse = Meter(label: "\(prefix)_connections_in_use")
+        available = Gauge(label: "\(prefix)_available")
         available.record(1)
     }
 
@@ -44,9 +56,31 @@ public final class Database: Sendable {
         return replaced && !(error is DomainError) ? DomainError.databaseUnavailable : error
     }
 
+    /// Whether a read the standby could not serve is worth sending to the primary: the
+    /// standby is lost (no pool), went away under the read, its session ended, or
+    /// recovery cancelled the query. Any other error (a statement's own) the primary
+    /// would give too.
+    private func shouldFallBack(_ error: any Error) -> Bool {
+        if let error = error as? DomainError { return error.code == .databaseUnavailable }
+        guard let error = error as? PSQLError else { return false }
+        guard error.code == .server else { return true }
+        let state = error.serverInfo?[.sqlState] ?? ""
+        // 57: the operator or a shutdown ended it; 40001: a recovery conflict cancelled it
+        return state.hasPrefix("57") || state == "40001"
+    }
+
     /// Counted as in use until the first rows arrive; the pool keeps the connection
-    /// until the rows are read.
-    func query(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
+    /// until the rows are read. `fallingBack: false` asks this database only, as readiness does.
+    func query(_ query: PostgresQuery, logger: Logger, fallingBack: Bool = true) async throws -> PostgresRowSequence {
+        do {
+            return try await ownQuery(query, logger: logger)
+        } catch {
+            guard fallingBack, let fallback, shouldFallBack(error) else { throw error }
+            return try await fallback.ownQuery(query, logger: logger)
+        }
+    }
+
+    private func ownQuery(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
         let client = try currentPool()
         inUse.increment()
         defer { inUse.decrement() }
@@ -58,6 +92,18 @@ public final class Database: Sendable {
     }
 
     func withConnection<Result>(
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (PostgresConnection) async throws -> sending Result
+    ) async throws -> sending Result {
+        do {
+            return try await ownConnection(isolation: isolation, body)
+        } catch {
+            guard let fallback, shouldFallBack(error) else { throw error }
+            return try await fallback.ownConnection(isolation: isolation, body)
+        }
+    }
+
+    private func ownConnection<Result>(
         isolation: isolated (any Actor)? = #isolation,
         _ body: (PostgresConnection) async throws -> sending Result
     ) async throws -> sending Result {

@@ -18,13 +18,16 @@ struct DatabaseSupervisor: Service {
     let poolConfiguration: PostgresClient.Configuration
     let url: DatabaseURL
     let logger: Logger
+    /// What the service does while this database is lost, for the log.
+    var whileLost = "answering 503 until it is back"
     /// How often the watch connection is pinged, and how long a ping may take.
     var pingInterval: Duration = .seconds(1)
     var pingTimeout: Duration = .seconds(2)
     /// How often a lost database is tried again.
     var retryInterval: Duration = .milliseconds(250)
 
-    private let reconnects = Counter(label: "alliance_database_reconnects_total")
+    /// Counts the fresh pools put in place; the standby's has a name of its own.
+    var reconnectsMetric = "alliance_database_reconnects_total"
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
@@ -38,10 +41,10 @@ struct DatabaseSupervisor: Service {
                     group.cancelAll()
                 }
                 if Task.isCancelled { return }
-                logger.error("database unreachable: answering 503 until it is back")
+                logger.error("database unreachable: \(whileLost)")
                 guard await waitUntilReachable() else { return }
                 pool = PostgresClient(configuration: poolConfiguration, backgroundLogger: logger)
-                reconnects.increment()
+                Counter(label: reconnectsMetric).increment()
                 logger.notice("database reachable again: serving")
             }
         }

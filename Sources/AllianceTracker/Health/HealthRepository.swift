@@ -7,7 +7,8 @@ struct HealthRepository: Sendable {
         _ = try await connection.query("SELECT 1", logger: logger).collect()
     }
 
+    /// Asks `database` itself: a standby's reads would otherwise fall back to the primary.
     func ping(_ database: Database, logger: Logger) async throws {
-        _ = try await database.query("SELECT 1", logger: logger).collect()
+        _ = try await database.query("SELECT 1", logger: logger, fallingBack: false).collect()
     }
 }
