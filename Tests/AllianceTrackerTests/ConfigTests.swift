@@ -15,6 +15,19 @@ import Testing
         #expect(config.requestTimeout == .seconds(5))
         #expect(config.database.database == "alliance")
         #expect(config.database.username == "alliance")
+        #expect(config.replicaDatabase == nil)
+    }
+
+    @Test func aStandbyIsReadAndABadOneNamed() throws {
+        let env = ["DATABASE_URL": "postgres://alliance@127.0.0.1:5432/alliance"]
+        let config = try Config.fromEnvironment(env.merging(["DATABASE_REPLICA_URL": "postgres://svc@10.0.0.2:5433/alliance"]) { $1 })
+        #expect(config.replicaDatabase?.host == "10.0.0.2")
+        #expect(config.replicaDatabase?.port == 5433)
+        #expect {
+            try Config.fromEnvironment(env.merging(["DATABASE_REPLICA_URL": "mysql://x/y"]) { $1 })
+        } throws: { error in
+            (error as? ConfigError)?.problems.count == 1 && "\(error)".contains("DATABASE_REPLICA_URL")
+        }
     }
 
     @Test func everyBadSettingIsNamedAtOnce() {
