@@ -5,7 +5,7 @@
 # everything succeeds again within 5 s of its return, and no write answered 2xx
 # is lost (bench/restart_report.py judges).
 #   bench/database-restart.sh [seconds down, first outage] [seconds down, second]
-# Runs its own PostgreSQL (default durability settings) on 127.0.0.1:55436 and the
+# Runs its own PostgreSQL (default durability settings) on 127.0.0.1:25436 and the
 # service on 127.0.0.1:8092. The log and the table go to bench/results/.
 source "$(dirname "$0")/../scripts/lib.sh"
 cd "$ROOT"
@@ -13,7 +13,7 @@ install_missing
 
 FIRST_OUTAGE=${1:-10}
 SECOND_OUTAGE=${2:-30}
-DB_PORT=55436
+DB_PORT=25436
 APP_PORT=8092
 BASE="http://127.0.0.1:$APP_PORT"
 OUT="$ROOT/bench/results"
