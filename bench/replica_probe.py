@@ -3,6 +3,7 @@
 Markdown: figures, and one line per expectation, `- ok: …` or `- FAIL: …`
 (bench/replica.sh counts the FAIL lines).
 
+    replica_probe.py ready NAME BASE                 /readyz names both databases reachable
     replica_probe.py reads BASE N PATH...            N GETs, round robin over PATH...
     replica_probe.py arrival A B TOKEN YEAR COUNT    publish on A, time the arrival at B
     replica_probe.py outage SECONDS TOKEN CC YEAR BASE...   primary down: reads, writes, /readyz
@@ -52,6 +53,14 @@ def request(base, method, path, token=None, body=None):
 
 def expect(ok, text):
     print(f"- {'ok' if ok else 'FAIL'}: {text}")
+
+
+def ready(name, base):
+    status, _, body = request(base, "GET", "/readyz")
+    print(f"- {name}: `/readyz` {status} {json.dumps(body)}")
+    seen = body if isinstance(body, dict) else {}
+    expect(status == 200 and seen.get("primary") == "reachable" and seen.get("standby") == "reachable",
+           f'{name}: /readyz 200 with "primary":"reachable" and "standby":"reachable"')
 
 
 def reads(base, n, paths):
@@ -165,6 +174,6 @@ def resume(base, token, cc, started):
 
 
 if __name__ == "__main__":
-    commands = {"reads": lambda a: reads(a[0], a[1], a[2:]), "arrival": lambda a: arrival(*a),
+    commands = {"ready": lambda a: ready(*a), "reads": lambda a: reads(a[0], a[1], a[2:]), "arrival": lambda a: arrival(*a),
                 "outage": lambda a: outage(*a), "resume": lambda a: resume(*a)}
     commands[sys.argv[1]](sys.argv[2:])
