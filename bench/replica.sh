@@ -81,6 +81,8 @@ YEAR=$(psql_at "$PRIMARY_PORT" "SELECT max(year) FROM summary_releases")
 
 # ... and the standby -----------------------------------------------------------
 say "pg_basebackup -R -X stream -c fast into $STANDBY_DIR"
+# a standby left running by an interrupted run: stop it before replacing it
+[ -f "$STANDBY_DIR/postmaster.pid" ] && { as_pg "$CLUSTER_BIN/pg_ctl" -D "$STANDBY_DIR" -m fast stop >/dev/null 2>&1 || true; }
 rm -rf "$STANDBY_DIR"
 as_pg "$CLUSTER_BIN/pg_basebackup" -h 127.0.0.1 -p "$PRIMARY_PORT" -U alliance -D "$STANDBY_DIR" -R -X stream -c fast
 chmod 700 "$STANDBY_DIR"
@@ -112,6 +114,8 @@ serve() { # serve NAME PORT METRICS_PORT
     METRICS_PORT=$3 PORT=$2 LOG_LEVEL=notice "$BIN" serve 2> "$OUT/service-$1.log" &
     pids+=($!) names+=("$1")
     wait_ready "http://127.0.0.1:$2/readyz"
+    # another process on the port would answer wait_ready in its place
+    kill -0 "$!" 2>/dev/null || fail "instance $1 stopped (is 127.0.0.1:$2 or :$3 taken?): see $OUT/service-$1.log"
 }
 serve A "$PORT_A" "$METRICS_A"
 serve B "$PORT_B" "$METRICS_B"
@@ -198,6 +202,15 @@ as_pg "$CLUSTER_BIN/pg_ctl" -D "$PRIMARY_DIR" -l "$PRIMARY_DIR/server.log" \
 restarted=$(date +%s.%N)
 say "the primary is back"
 $PROBE resume "$A" "$country" DE "$restarted" >> "$SUMMARY"
+# the standby's WAL receiver connects again by itself (wal_retrieve_retry_interval, 5 s)
+streaming=0
+for _ in $(seq 150); do
+    streaming=$(psql_at "$PRIMARY_PORT" "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'")
+    [ "$streaming" -ge 1 ] && break
+    sleep 0.2
+done
+back=$(python3 -c "print(round($(date +%s.%N) - $restarted, 1))")
+check "$([ "$streaming" -ge 1 ] && echo ok)" "the standby streams again, ${back} s after the primary's start (30 s allowed)" >> "$SUMMARY"
 for i in 0 1 2; do kill -0 "${pids[$i]}" 2>/dev/null || echo "- FAIL: instance ${names[$i]} died" >> "$SUMMARY"; done
 
 # 6. the summary ---------------------------------------------------------------------
