@@ -219,6 +219,8 @@ failures=$(grep -c '^- FAIL' "$SUMMARY" || true)
     echo
     echo "## Result"
     echo
+    echo "At the end: $(uptime | sed 's/^ *//')"
+    echo
     if [ "$failures" -eq 0 ]; then echo "Every expectation held."; else echo "$failures expectation(s) failed (the FAIL lines above)."; fi
 } >> "$SUMMARY"
 cat "$SUMMARY"

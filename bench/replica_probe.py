@@ -74,8 +74,13 @@ def reads(base, n, paths):
     expect(counts.get(200, 0) == int(n), f"every one of the {n} reads answered 200")
 
 
+POLLS = []  # seconds each GET of B's summary took: the resolution of an arrival time
+
+
 def public_release(base, year):
+    started = time.monotonic()
     status, _, body = request(base, "GET", f"/v1/public/summaries/{year}")
+    POLLS.append(time.monotonic() - started)
     return body.get("release") if status == 200 and isinstance(body, dict) else None
 
 
@@ -103,6 +108,9 @@ def arrival(a, b, token, year, count):
     arrived = [t for t in times if t is not None]
     if arrived:
         print(f"\nmedian {statistics.median(arrived):.0f} ms, slowest {max(arrived):.0f} ms over {len(arrived)} of {len(times)} releases")
+    if POLLS:
+        print(f"(the floor: one GET of B's summary took median {statistics.median(POLLS) * 1000:.1f} ms over {len(POLLS)} polls, "
+              "plus the 10 ms between polls)")
     goal = len(arrived) == len(times) and max(arrived) <= ARRIVAL_GOAL_S * 1000
     print(f"- the 1 s goal: {'met' if goal else 'NOT met'} (recorded, not a failure)")
     expect(len(arrived) == len(times) and max(arrived) <= ARRIVAL_FAIL_S * 1000, "every release reached B within 5 s (longer is polling)")
