@@ -56,9 +56,11 @@ trap cleanup EXIT
 fail() { say "FAILED: $*"; exit 1; }
 psql_at() { "$CLUSTER_BIN/psql" -h 127.0.0.1 -p "$1" -U alliance -d alliance -tAc "$2"; }
 
-# streaming needs a replication entry for loopback (initdb's default has one; say it anyway)
-if ! grep -Eq '^host[[:space:]]+replication[[:space:]]+(all|alliance)[[:space:]]+127\.0\.0\.1/32' "$PRIMARY_DIR/pg_hba.conf"; then
-    echo "host replication alliance 127.0.0.1/32 trust" | as_pg tee -a "$PRIMARY_DIR/pg_hba.conf" >/dev/null
+# streaming needs a replication entry for loopback: initdb's default has one for all
+# roles; this one says it for the role pg_basebackup connects as
+HBA_REPLICATION="host replication alliance 127.0.0.1/32 trust"
+if ! grep -qxF "$HBA_REPLICATION" "$PRIMARY_DIR/pg_hba.conf"; then
+    echo "$HBA_REPLICATION" | as_pg tee -a "$PRIMARY_DIR/pg_hba.conf" >/dev/null
     as_pg "$CLUSTER_BIN/pg_ctl" -D "$PRIMARY_DIR" reload >/dev/null
 fi
 create_database "$PRIMARY_PORT" alliance
