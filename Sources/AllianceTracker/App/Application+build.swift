@@ -20,13 +20,18 @@ public func buildApplication(config: Config) throws -> some ApplicationProtocol 
         url: config.database,
         logger: logger
     )
+    let disclosure = Disclosure(minimumCountries: config.disclosureMinimumCountries)
+    let releases = ReleaseService(database: database, disclosure: disclosure, clock: config.clock)
+    let publicReleases = PublicReleases(database: database, releases: releases, clock: config.clock, indexLifetime: config.releaseIndexLifetime)
     let router = try buildRouter(
         database: database,
         clock: config.clock,
-        disclosure: Disclosure(minimumCountries: config.disclosureMinimumCountries),
+        disclosure: disclosure,
         edge: config.edge,
-        summaryCache: config.summaryCache ? LiveSummaryCache() : nil
+        summaryCache: config.summaryCache ? LiveSummaryCache() : nil,
+        publicReleases: publicReleases
     )
+    let listener = ReleaseListener(url: config.database, releases: publicReleases, logger: logger)
     let metrics = MetricsListener.application(registry: config.metrics, edge: config.edge, logger: logger)
     return Application(
         responder: SecurityHeadersResponder(
@@ -35,7 +40,7 @@ public func buildApplication(config: Config) throws -> some ApplicationProtocol 
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "alliance-tracker"),
         services: [
             supervisor, metrics, IdempotencySweeper(service: IdempotencyService(database: database, clock: config.clock), logger: logger),
-        ],
+        ] + (config.listensForReleases ? [listener] : []),
         logger: logger
     )
 }
@@ -45,7 +50,8 @@ func buildRouter(
     clock: AppClock,
     disclosure: Disclosure = Disclosure(minimumCountries: 3),
     edge: EdgeConfig = EdgeConfig(),
-    summaryCache: LiveSummaryCache? = LiveSummaryCache()
+    summaryCache: LiveSummaryCache? = LiveSummaryCache(),
+    publicReleases: PublicReleases? = nil
 ) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     // middleware first: a route is built with the middleware added before it
@@ -55,6 +61,9 @@ func buildRouter(
     let tokens = TokenService(database: database, clock: clock)
     let limiter = AuthFailureLimiter(limit: edge.authFailureLimit)
     router.add(middleware: AuthenticationMiddleware(tokens: tokens, limiter: limiter, proxies: edge.trustedProxies, clock: clock))
+    let releases = ReleaseService(database: database, disclosure: disclosure, clock: clock)
+    let publicReleases = publicReleases ?? PublicReleases(database: database, releases: releases, clock: clock)
+    router.add(middleware: EmbargoCacheMiddleware(releases: publicReleases))
 
     HealthRoutes(database: database).register(on: router)
     try OpenAPIRoutes().register(on: router)
@@ -74,8 +83,6 @@ func buildRouter(
     ImportRoutes(imports: ImportService(database: database, clock: clock)).register(on: v1)
     AuditRoutes(audit: AuditService(database: database)).register(on: v1)
     TokenRoutes(tokens: tokens, idempotency: idempotency).register(on: v1)
-    let releases = ReleaseService(database: database, disclosure: disclosure, clock: clock)
-    let publicReleases = PublicReleases(database: database, releases: releases, clock: clock)
     let statistics = PublicStatisticsService(database: database, releases: publicReleases)
     SummaryRoutes(
         summaries: SummaryService(database: database, clock: clock, cache: summaryCache),
