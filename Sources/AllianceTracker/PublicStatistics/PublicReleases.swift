@@ -67,6 +67,11 @@ actor PublicReleases {
         install(try await Self.read(primary, logger: logger))
     }
 
+    /// What a poll does, awaited: reads the list from the read database and takes it in.
+    func poll(logger: Logger) async throws {
+        install(try await Self.read(releases, logger: logger))
+    }
+
     /// `visible(logger:)`, from the fresh list when there is one, without the actor.
     nonisolated func visibleNow(logger: Logger) async throws -> [ReleaseInfo] {
         let now = clock.now()
