@@ -44,7 +44,8 @@ struct ReleaseListener: Service {
     /// connection drops (throws) or the task is cancelled.
     private func listen(connected: () -> Void) async throws {
         let connection = try await PostgresConnection.connect(configuration: try url.connectionConfiguration(), id: 1, logger: logger)
-        defer { Task { try? await connection.close() } }
+        // closing what the server dropped must not hold the listener up (as `DatabaseSupervisor.close`)
+        defer { Task { _ = try? await withTimeout(.seconds(1)) { try await connection.close() } } }
         try await connection.listen(on: ReleaseRepository.channel) { notifications in
             // LISTEN is in place: whatever commits from now on is heard
             try await releases.reload(logger: logger)
