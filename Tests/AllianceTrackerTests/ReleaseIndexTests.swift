@@ -60,7 +60,10 @@ import Testing
 
     static func cacheControls(_ r: Reporting) async throws -> [String: String?] {
         var found: [String: String?] = [:]
-        for path in ["/v1/public/summaries/2024", "/v1/public/summaries/2024?format=csv", "/", "/years/2024", "/v1/goals", "/v1/public/overview"] {
+        for path in [
+            "/v1/public/summaries/2024", "/v1/public/summaries/2024?format=csv", "/", "/years/2024", "/v1/goals", "/v1/public/overview",
+            "/v1/public/indicators/icse_victims_identified/series", "/v1/public/summaries/2024/releases/1",
+        ] {
             let response = try await r.send(.get, path, token: nil)
             #expect(response.status == .ok, "\(path): \(response.text)")
             found[path] = response.headers[.cacheControl]
