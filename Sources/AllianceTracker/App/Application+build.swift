@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import Metrics
@@ -21,14 +22,24 @@ public func buildApplication(config: Config) throws -> some ApplicationProtocol 
         logger: logger
     )
     let standby = config.replicaDatabase.map { standbySupervisor(for: database, at: $0, config: config, logger: logger) }
+    let disclosure = Disclosure(minimumCountries: config.disclosureMinimumCountries)
+    let publicReleases = AllianceTracker.publicReleases(
+        primary: database,
+        standby: standby?.database,
+        disclosure: disclosure,
+        clock: config.clock,
+        indexLifetime: config.releaseIndexLifetime
+    )
     let router = try buildRouter(
         database: database,
         standby: standby?.database,
         clock: config.clock,
-        disclosure: Disclosure(minimumCountries: config.disclosureMinimumCountries),
+        disclosure: disclosure,
         edge: config.edge,
-        summaryCache: config.summaryCache ? LiveSummaryCache() : nil
+        summaryCache: config.summaryCache ? LiveSummaryCache() : nil,
+        publicReleases: publicReleases
     )
+    let listener = ReleaseListener(url: config.database, releases: publicReleases, logger: logger)
     let metrics = MetricsListener.application(registry: config.metrics, edge: config.edge, logger: logger)
     return Application(
         responder: SecurityHeadersResponder(
@@ -37,7 +48,7 @@ public func buildApplication(config: Config) throws -> some ApplicationProtocol 
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "alliance-tracker"),
         services: [
             supervisor, metrics, IdempotencySweeper(service: IdempotencyService(database: database, clock: config.clock), logger: logger),
-        ] + (standby.map { [$0] } ?? []),
+        ] + (standby.map { [$0] } ?? []) + (config.listensForReleases ? [listener] : []),
         logger: logger
     )
 }
@@ -61,6 +72,25 @@ private func standbySupervisor(for primary: Database, at url: DatabaseURL, confi
     return supervisor
 }
 
+/// The releases as the public sees them: read from the standby when there is one, with
+/// reloads after a notification, and documents the standby lacks yet, from the primary.
+private func publicReleases(
+    primary: Database,
+    standby: Database?,
+    disclosure: Disclosure,
+    clock: AppClock,
+    indexLifetime: TimeInterval = 5
+) -> PublicReleases {
+    let reads = standby ?? primary
+    return PublicReleases(
+        database: reads,
+        releases: ReleaseService(database: reads, disclosure: disclosure, clock: clock),
+        clock: clock,
+        primary: ReleaseService(database: primary, disclosure: disclosure, clock: clock),
+        indexLifetime: indexLifetime
+    )
+}
+
 /// `standby`: the streaming standby the public reads go to (falling back to `database`,
 /// the primary); nil sends them to the primary.
 func buildRouter(
@@ -69,7 +99,8 @@ func buildRouter(
     clock: AppClock,
     disclosure: Disclosure = Disclosure(minimumCountries: 3),
     edge: EdgeConfig = EdgeConfig(),
-    summaryCache: LiveSummaryCache? = LiveSummaryCache()
+    summaryCache: LiveSummaryCache? = LiveSummaryCache(),
+    publicReleases: PublicReleases? = nil
 ) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     // middleware first: a route is built with the middleware added before it
@@ -79,6 +110,9 @@ func buildRouter(
     let tokens = TokenService(database: database, clock: clock)
     let limiter = AuthFailureLimiter(limit: edge.authFailureLimit)
     router.add(middleware: AuthenticationMiddleware(tokens: tokens, limiter: limiter, proxies: edge.trustedProxies, clock: clock))
+    let publicReleases =
+        publicReleases ?? AllianceTracker.publicReleases(primary: database, standby: standby, disclosure: disclosure, clock: clock)
+    router.add(middleware: EmbargoCacheMiddleware(releases: publicReleases))
 
     HealthRoutes(database: database, standby: standby).register(on: router)
     try OpenAPIRoutes().register(on: router)
@@ -103,11 +137,6 @@ func buildRouter(
     AuditRoutes(audit: AuditService(database: database)).register(on: v1)
     TokenRoutes(tokens: tokens, idempotency: idempotency).register(on: v1)
     let releases = ReleaseService(database: database, disclosure: disclosure, clock: clock)
-    let publicReleases = PublicReleases(
-        database: publicReads,
-        releases: ReleaseService(database: publicReads, disclosure: disclosure, clock: clock),
-        clock: clock
-    )
     let statistics = PublicStatisticsService(database: publicReads, releases: publicReleases)
     SummaryRoutes(
         summaries: SummaryService(database: database, clock: clock, cache: summaryCache),

@@ -31,6 +31,11 @@ public struct Config: Sendable {
     /// Whether repeats of a live summary are served from memory while the data
     /// version stays (`SUMMARY_CACHE=on|off`, on by default; off to measure the cold path).
     public var summaryCache = true
+    /// How long the list of releases is served before it is re-read: the fallback to
+    /// `ReleaseListener`, which reloads it at each publication (tests set it long).
+    public var releaseIndexLifetime: TimeInterval = 5
+    /// Whether this instance listens for publications (LISTEN/NOTIFY); off only in tests.
+    public var listensForReleases = true
     /// The service's sessions' `statement_timeout`: a second past the request deadline,
     /// so that the deadline answers first and the server then ends what still runs.
     var statementTimeout: Duration { requestTimeout + CommitDeadline.grace }

@@ -41,6 +41,17 @@ public final class LibPQConnection {
         return try rows(of: result)
     }
 
+    /// The payloads of the notifications received so far (after LISTEN), oldest first.
+    public func notifications() -> [String] {
+        PQconsumeInput(connection)
+        var payloads: [String] = []
+        while let notification = PQnotifies(connection) {
+            payloads.append(String(cString: notification.pointee.extra))
+            PQfreemem(notification)
+        }
+        return payloads
+    }
+
     private func rows(of result: OpaquePointer?) throws(LibPQError) -> [[String?]] {
         guard let result else {
             throw LibPQError(message: String(cString: PQerrorMessage(connection)), sqlState: nil)

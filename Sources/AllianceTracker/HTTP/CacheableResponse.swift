@@ -4,7 +4,10 @@ import Hummingbird
 /// A public, cacheable response: an `ETag` computed from the body, a
 /// `Cache-Control`, and `304 Not Modified` when the client already holds it.
 enum CacheableResponse {
-    static let cacheControl = "public, max-age=60"
+    static let maxAge = 60
+    /// The header every public body is rendered with; `EmbargoCacheMiddleware` lowers
+    /// it per response while an embargo's end is less than `maxAge` away.
+    static let cacheControl = "public, max-age=\(maxAge)"
     /// The same URL answers JSON or CSV by `Accept`, and gzip or identity by
     /// `Accept-Encoding`: shared caches must keep them apart.
     static let vary = "Accept, Accept-Encoding"

@@ -4,17 +4,21 @@ import Synchronization
 
 /// The published releases as the public sees them, kept in memory: a release never
 /// changes once published, so serving it costs no database round trip. The list of
-/// releases is re-read every few seconds, which is how long another instance's new
-/// release can take to show; meanwhile requests are served from the list they have
-/// (an embargo's end is checked on every request). Each list and each body is
-/// loaded once, however many requests ask for it at the same moment.
+/// releases is reloaded from the primary when `ReleaseListener` hears of a publication,
+/// and re-read every few seconds as a fallback; meanwhile requests are served from the
+/// list they have (an embargo's end is checked on every request). The list never goes
+/// backwards (`ReleaseIndex.merging`). Each list and each body is loaded once, however
+/// many requests ask for it at the same moment.
 actor PublicReleases {
     let database: Database
     let releases: ReleaseService
+    /// Reads on the primary: a reload after a notification, and a document the read
+    /// database (a standby that may lag) does not have yet.
+    let primary: ReleaseService
     let clock: AppClock
     let gzip = GzipCompression()
-
-    static let indexLifetime: TimeInterval = 5
+    /// How long a list is served before it is re-read (the polling fallback).
+    let indexLifetime: TimeInterval
 
     typealias Index = (fetched: Date, releases: [ReleaseInfo], headlines: [String])
 
@@ -23,6 +27,10 @@ actor PublicReleases {
     /// Bumped by `invalidate`, so that a read begun before a publication cannot
     /// put back the list without it.
     private var generation = 0
+    /// Set by `invalidate`: the next read goes to the primary, which has the publication.
+    private var readPrimaryNext = false
+    /// Every release seen, kept when the list is forgotten: a list read later is joined to it.
+    private var known: [ReleaseInfo] = []
     private var documents: [String: Task<(FrozenRelease, PublishedSummaryV1), any Error>] = [:]
     private var rendered: [String: Task<CacheableResponse.Rendered, any Error>] = [:]
 
@@ -35,26 +43,54 @@ actor PublicReleases {
     }
     private nonisolated let ready = Mutex(Ready())
 
-    init(database: Database, releases: ReleaseService, clock: AppClock) {
+    init(database: Database, releases: ReleaseService, clock: AppClock, primary: ReleaseService? = nil, indexLifetime: TimeInterval = 5) {
         self.database = database
         self.releases = releases
+        self.primary = primary ?? releases
         self.clock = clock
+        self.indexLifetime = indexLifetime
     }
 
-    /// Forgets the list of releases, as after a publication on this instance.
+    /// Forgets the list of releases, as after a publication on this instance; the
+    /// next read is from the primary.
     func invalidate() {
         index = nil
         refreshing = nil
         generation += 1
+        readPrimaryNext = true
         ready.withLock { $0.index = nil }
+    }
+
+    /// Reads the list in full from the primary and takes it in, however fresh the one
+    /// held: after a notification, and after `ReleaseListener` (re)connects.
+    func reload(logger: Logger) async throws {
+        install(try await Self.read(primary, logger: logger))
+    }
+
+    /// What a poll does, awaited: reads the list from the read database and takes it in.
+    func poll(logger: Logger) async throws {
+        install(try await Self.read(releases, logger: logger))
     }
 
     /// `visible(logger:)`, from the fresh list when there is one, without the actor.
     nonisolated func visibleNow(logger: Logger) async throws -> [ReleaseInfo] {
-        let index = ready.withLock { $0.index }
-        guard let index, Date().timeIntervalSince(index.fetched) < Self.indexLifetime else { return try await visible(logger: logger) }
         let now = clock.now()
-        return index.releases.filter { $0.visible(at: now) }
+        return try await listNow(logger: logger).filter { $0.visible(at: now) }
+    }
+
+    /// Every release known, embargoed ones included, from the fresh list when there is one.
+    nonisolated func listNow(logger: Logger) async throws -> [ReleaseInfo] {
+        let index = ready.withLock { $0.index }
+        guard let index, Date().timeIntervalSince(index.fetched) < indexLifetime else { return try await loadIndex(logger: logger).releases }
+        return index.releases
+    }
+
+    /// The `Cache-Control` of a public answer now: never past the next embargo's end.
+    /// When the list cannot be read, nothing is kept (`max-age=0`).
+    nonisolated func cacheControl(logger: Logger) async -> String {
+        let now = clock.now()
+        guard let list = try? await listNow(logger: logger) else { return CacheableResponse.cacheControl(nextEmbargoEnd: now, now: now) }
+        return CacheableResponse.cacheControl(nextEmbargoEnd: ReleaseIndex.nextEmbargoEnd(of: list, after: now), now: now)
     }
 
     /// `rendered(_:make:)`, from the bodies already made, without the actor.
@@ -104,8 +140,14 @@ actor PublicReleases {
         let key = "\(info.year)/\(info.release)"
         let task =
             documents[key]
-            ?? Task { [releases] in
-                let frozen = try await releases.frozen(year: info.year, release: info.release, logger: logger)
+            ?? Task { [releases, primary] in
+                let frozen: FrozenRelease
+                do {
+                    frozen = try await releases.frozen(year: info.year, release: info.release, logger: logger)
+                } catch is UnfrozenRelease {
+                    // a read database that has not replayed the publication yet: the primary has it
+                    frozen = try await primary.frozen(year: info.year, release: info.release, logger: logger)
+                }
                 return (frozen, try frozen.published())
             }
         documents[key] = task
@@ -133,15 +175,12 @@ actor PublicReleases {
     /// The list as last read; a stale one is refreshed in the background and served
     /// meanwhile. Only the very first read waits for the database.
     private func loadIndex(logger: Logger) async throws -> Index {
-        if let index, Date().timeIntervalSince(index.fetched) < Self.indexLifetime { return index }
+        if let index, Date().timeIntervalSince(index.fetched) < indexLifetime { return index }
         let task =
             refreshing
-            ?? Task { [database, releases] in
-                let list = try await releases.releases(logger: logger)
-                let headlines = try await database.read(logger: logger) { try await PublicStatisticsRepository().headlineIndicators(on: $0) }
-                return (Date(), list, headlines)
-            }
+            ?? Task { [source = readPrimaryNext ? primary : releases] in try await Self.read(source, logger: logger) }
         refreshing = task
+        readPrimaryNext = false
         let started = generation
         if let index {
             Task { try? await self.finishRefresh(task, started: started) }
@@ -154,6 +193,20 @@ actor PublicReleases {
         defer { if refreshing == task { refreshing = nil } }
         let fresh = try await task.value
         guard started == generation else { return try await loadIndex(logger: Logger(label: "alliance")) }
+        return install(fresh)
+    }
+
+    private static func read(_ source: ReleaseService, logger: Logger) async throws -> Index {
+        let list = try await source.releases(logger: logger)
+        let headlines = try await source.database.read(logger: logger) { try await PublicStatisticsRepository().headlineIndicators(on: $0) }
+        return (Date(), list, headlines)
+    }
+
+    /// Takes in a list just read, joined to every release already seen.
+    @discardableResult
+    private func install(_ read: Index) -> Index {
+        known = ReleaseIndex.merging(known: known, read: read.releases)
+        let fresh = (fetched: read.fetched, releases: known, headlines: read.headlines)
         let changed = index?.releases != fresh.releases
         if changed { rendered = [:] }
         index = fresh

@@ -2,6 +2,15 @@ import Foundation
 
 /// The SQL of releases: the release rows and their frozen public documents.
 struct ReleaseRepository: Sendable {
+    /// The channel a publication is announced on (`ReleaseListener` listens to it).
+    static let channel = "alliance_releases"
+
+    /// Announces a release to every instance; PostgreSQL delivers it at COMMIT,
+    /// and never when the transaction rolls back.
+    func notify(year: Int, release: Int, on session: DatabaseSession) async throws {
+        try await session.run("SELECT pg_notify(\(Self.channel), \("\(year).\(release)"))")
+    }
+
     /// Locks the year's cycle, so that one publisher at a time numbers its releases.
     /// False when the year has no cycle.
     func lockCycle(_ year: Int, on session: DatabaseSession) async throws -> Bool {

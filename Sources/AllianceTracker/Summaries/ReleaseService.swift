@@ -65,6 +65,7 @@ struct ReleaseService: Sendable {
             reason: input.note
         )
         try await AuditRepository().record(entry, at: now, in: session)
+        try await repository.notify(year: year, release: number, on: session)
         return (info, summary)
     }
 

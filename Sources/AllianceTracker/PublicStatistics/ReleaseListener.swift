@@ -1,0 +1,62 @@
+import Logging
+import PostgresNIO
+import ServiceLifecycle
+
+/// Keeps `PublicReleases` told of every publication, on any instance, as it commits:
+/// a connection of its own to the primary (a hot standby refuses LISTEN) listens on
+/// `ReleaseRepository.channel`, and each notification reloads the list in full from
+/// the primary. After every (re)connect it listens again and reloads, since a release
+/// may have been published while it was away. Polling stays as the fallback.
+struct ReleaseListener: Service {
+    /// The primary: `Config.database`.
+    let url: DatabaseURL
+    let releases: PublicReleases
+    let logger: Logger
+    /// The wait before reconnecting, doubled after each failure up to `longestWait`.
+    var firstWait: Duration = .milliseconds(250)
+    var longestWait: Duration = .seconds(5)
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            var wait = firstWait
+            var outage = false
+            while !Task.isCancelled {
+                do {
+                    try await listen {
+                        if outage { logger.notice("listening for releases again") }
+                        (outage, wait) = (false, firstWait)
+                    }
+                } catch {
+                    if Task.isCancelled { return }
+                    if !outage {
+                        // once per outage, not per attempt
+                        logger.warning("not listening for releases: polling until back", metadata: ["error": "\(String(reflecting: error))"])
+                        outage = true
+                    }
+                }
+                do { try await Task.sleep(for: wait) } catch { return }
+                wait = min(wait * 2, longestWait)
+            }
+        }
+    }
+
+    /// Connects, listens and reloads, then reloads on each notification until the
+    /// connection drops (throws) or the task is cancelled.
+    private func listen(connected: () -> Void) async throws {
+        let connection = try await PostgresConnection.connect(configuration: try url.connectionConfiguration(), id: 1, logger: logger)
+        // closing what the server dropped must not hold the listener up (as `DatabaseSupervisor.close`)
+        defer { Task { _ = try? await withTimeout(.seconds(1)) { try await connection.close() } } }
+        try await connection.listen(on: ReleaseRepository.channel) { notifications in
+            // LISTEN is in place: whatever commits from now on is heard
+            try await releases.reload(logger: logger)
+            connected()
+            for try await notification in notifications {
+                logger.debug("release published", metadata: ["release": "\(notification.payload)"])
+                try await releases.reload(logger: logger)
+            }
+        }
+        throw ListenerClosed()
+    }
+
+    private struct ListenerClosed: Error {}
+}
