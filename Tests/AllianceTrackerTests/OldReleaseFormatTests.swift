@@ -57,6 +57,7 @@ import Testing
                 """,
                 [oldJSON, oldCSV]
             )
+            try await EarlierReleaseFixtures.announce(r, year: 2024, release: 2)
             let expected = try FrozenRelease(formatVersion: 1, json: oldJSON, csv: oldCSV).json(release: 2, latest: 2)
             let json = try await r.send(.get, "/v1/public/summaries/2024/releases/2", token: nil)
             #expect(json.status == .ok)

@@ -22,4 +22,15 @@ enum EarlierReleaseFixtures {
         let backfill = try #require(file.range(of: call).map { String(file[$0.lowerBound...]) })
         try sql(url, backfill)
     }
+
+    /// Announces a release written by SQL as a publication does (`pg_notify`), and waits
+    /// until the app serves it: its listener reloads the list, which may still be held
+    /// from the publication before. Bounded in tries, not in time.
+    static func announce(_ r: Reporting, year: Int, release: Int) async throws {
+        try sql(r.url, "SELECT pg_notify($1, $2)", [ReleaseRepository.channel, "\(year).\(release)"])
+        for _ in 0..<300 {
+            if try await r.send(.get, "/v1/public/summaries/\(year)/releases/\(release)", token: nil).status == .ok { return }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
 }
