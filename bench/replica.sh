@@ -112,15 +112,16 @@ recovery=$(psql_at "$STANDBY_PORT" "SELECT pg_is_in_recovery()")
 } > "$SUMMARY"
 
 # 2. instances A and B ------------------------------------------------------------
-serve() { # serve NAME PORT METRICS_PORT
-    METRICS_PORT=$3 PORT=$2 LOG_LEVEL=notice "$BIN" serve 2> "$OUT/service-$1.log" &
+serve() { # serve NAME PORT METRICS_PORT [RELEASE_POLL_SECONDS]
+    RELEASE_POLL_SECONDS=${4:-5} METRICS_PORT=$3 PORT=$2 LOG_LEVEL=notice "$BIN" serve 2> "$OUT/service-$1.log" &
     pids+=($!) names+=("$1")
     wait_ready "http://127.0.0.1:$2/readyz"
     # another process on the port would answer wait_ready in its place
     kill -0 "$!" 2>/dev/null || fail "instance $1 stopped (is 127.0.0.1:$2 or :$3 taken?): see $OUT/service-$1.log"
 }
 serve A "$PORT_A" "$METRICS_A"
-serve B "$PORT_B" "$METRICS_B"
+# B re-reads the list of releases once an hour only: a release reaches it by NOTIFY or not at all
+serve B "$PORT_B" "$METRICS_B" 3600
 {
     echo
     echo "## 2. Instances"

@@ -18,7 +18,9 @@ import urllib.parse
 import uuid
 
 TIMEOUT = 15
-ARRIVAL_FAIL_S = 5.0  # longer than this is the 5 s polling, not NOTIFY
+# B polls once an hour (RELEASE_POLL_SECONDS=3600), so only NOTIFY brings a release in
+# this time; the bound is long so that a loaded machine does not fail it
+ARRIVAL_FAIL_S = 15.0
 ARRIVAL_GOAL_S = 1.0  # the goal: recorded, never failed on
 PROBLEM = "application/problem+json"
 
@@ -107,7 +109,7 @@ def arrival(a, b, token, year, count):
             time.sleep(0.01)
         took = None if seen is None else (seen - answered) * 1000
         times.append(took)
-        print(f"| {number} | {'not within 10 s' if took is None else f'{took:.0f}'} |")
+        print(f"| {number} | {'not within 30 s' if took is None else f'{took:.0f}'} |")
     arrived = [t for t in times if t is not None]
     if arrived:
         print(f"\nmedian {statistics.median(arrived):.0f} ms, slowest {max(arrived):.0f} ms over {len(arrived)} of {len(times)} releases")
@@ -116,7 +118,7 @@ def arrival(a, b, token, year, count):
               "plus the 10 ms between polls)")
     goal = len(arrived) == len(times) and max(arrived) <= ARRIVAL_GOAL_S * 1000
     print(f"- the 1 s goal: {'met' if goal else 'NOT met'} (recorded, not a failure)")
-    expect(len(arrived) == len(times) and max(arrived) <= ARRIVAL_FAIL_S * 1000, "every release reached B within 5 s (longer is polling)")
+    expect(len(arrived) == len(times) and max(arrived) <= ARRIVAL_FAIL_S * 1000, "every release reached B by NOTIFY (B polls hourly; 15 s allowed)")
 
 
 def outage(seconds, token, cc, year, *bases):

@@ -16,6 +16,7 @@ import Testing
         #expect(config.database.database == "alliance")
         #expect(config.database.username == "alliance")
         #expect(config.replicaDatabase == nil)
+        #expect(config.releaseIndexLifetime == 5)
     }
 
     @Test func aStandbyIsReadAndABadOneNamed() throws {
@@ -23,6 +24,8 @@ import Testing
         let config = try Config.fromEnvironment(env.merging(["DATABASE_REPLICA_URL": "postgres://svc@10.0.0.2:5433/alliance"]) { $1 })
         #expect(config.replicaDatabase?.host == "10.0.0.2")
         #expect(config.replicaDatabase?.port == 5433)
+        #expect(try Config.fromEnvironment(env.merging(["RELEASE_POLL_SECONDS": "3600"]) { $1 }).releaseIndexLifetime == 3600)
+        #expect(throws: ConfigError.self) { try Config.fromEnvironment(env.merging(["RELEASE_POLL_SECONDS": "0"]) { $1 }) }
         #expect {
             try Config.fromEnvironment(env.merging(["DATABASE_REPLICA_URL": "mysql://x/y"]) { $1 })
         } throws: { error in

@@ -50,6 +50,17 @@ import Testing
         #expect(merged.map { "\($0.year).\($0.release)" } == ["2023.1", "2024.1", "2024.2"])
     }
 
+    /// An answer begun before an embargo's end and made after it may lack the release
+    /// the end frees: the cap counts from when the answer began, so it is not kept.
+    @Test func anAnswerBegunBeforeAnEmbargoEndedIsNotKept() {
+        let end = Date(timeIntervalSince1970: 1000)
+        let embargoed = ReleaseInfo(year: 2024, release: 2, publishedAt: end - 60, embargoUntil: end, note: nil, demo: false)
+        let next = ReleaseIndex.nextEmbargoEnd(of: [embargoed], after: end - 0.2)
+        #expect(CacheableResponse.cacheControl(nextEmbargoEnd: next, now: end + 0.3) == "public, max-age=0")
+        // begun after the end: nothing pending
+        #expect(ReleaseIndex.nextEmbargoEnd(of: [embargoed], after: end + 0.1) == nil)
+    }
+
     @Test func theCapIsWholeSecondsRoundedDown() {
         let now = Date(timeIntervalSince1970: 1000)
         #expect(CacheableResponse.cacheControl(nextEmbargoEnd: nil, now: now) == "public, max-age=60")

@@ -68,7 +68,7 @@ private func standbySupervisor(for primary: Database, at url: DatabaseURL, confi
         logger: logger
     )
     supervisor.whileLost = "the public reads go to the primary until it is back"
-    supervisor.reconnectsMetric = "alliance_standby_reconnects_total"
+    supervisor.reconnects = Counter(label: "alliance_standby_reconnects_total")
     return supervisor
 }
 
@@ -126,7 +126,11 @@ func buildRouter(
     let idempotency = Idempotency(database: database, clock: clock)
     CatalogueRoutes(catalogue: publicCatalogue).register(on: v1)
     MemberRoutes(members: MemberService(database: database, clock: clock)).register(on: v1)
-    CycleRoutes(cycles: CycleService(database: database, clock: clock), idempotency: idempotency).register(on: v1)
+    CycleRoutes(
+        cycles: CycleService(database: database, clock: clock),
+        publicCycles: CycleService(database: publicReads, clock: clock),
+        idempotency: idempotency
+    ).register(on: v1)
     WorklistRoutes(worklists: WorklistService(database: database, clock: clock)).register(on: v1)
     ExpectedReporterRoutes(expected: ExpectedReporterService(database: database, clock: clock), idempotency: idempotency).register(on: v1)
     let country = v1.group("countries/{cc}").add(middleware: AccessPolicy.countryScoped)

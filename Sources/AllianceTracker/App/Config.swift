@@ -31,8 +31,9 @@ public struct Config: Sendable {
     /// Whether repeats of a live summary are served from memory while the data
     /// version stays (`SUMMARY_CACHE=on|off`, on by default; off to measure the cold path).
     public var summaryCache = true
-    /// How long the list of releases is served before it is re-read: the fallback to
-    /// `ReleaseListener`, which reloads it at each publication (tests set it long).
+    /// How long the list of releases is served before it is re-read (RELEASE_POLL_SECONDS,
+    /// 5 by default): the fallback to `ReleaseListener`, which reloads it at each
+    /// publication. Tests and `bench/replica.sh` set it long, to see the listener alone.
     public var releaseIndexLifetime: TimeInterval = 5
     /// Whether this instance listens for publications (LISTEN/NOTIFY); off only in tests.
     public var listensForReleases = true
@@ -143,6 +144,14 @@ public struct Config: Sendable {
                 problems.append("REQUEST_TIMEOUT_SECONDS must be a whole number from 1 to 300, not '\(raw)'")
             }
         }
+        var releasePoll = 5
+        if let raw = env["RELEASE_POLL_SECONDS"] {
+            if let value = Int(raw), (1...3600).contains(value) {
+                releasePoll = value
+            } else {
+                problems.append("RELEASE_POLL_SECONDS must be a whole number from 1 to 3600, not '\(raw)'")
+            }
+        }
         var summaryCache = true
         if let raw = env["SUMMARY_CACHE"] {
             switch raw.lowercased() {
@@ -169,6 +178,7 @@ public struct Config: Sendable {
         config.edge = edge
         config.replicaDatabase = replicaDatabase
         config.summaryCache = summaryCache
+        config.releaseIndexLifetime = TimeInterval(releasePoll)
         return config
     }
 }

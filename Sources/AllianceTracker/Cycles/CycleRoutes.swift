@@ -4,11 +4,13 @@ import Hummingbird
 /// `/v1/cycles`, the list of every year with its counts, is the secretariat's.
 struct CycleRoutes {
     let cycles: CycleService
+    /// The same, on the database of the public reads (the standby, when there is one).
+    let publicCycles: CycleService
     let idempotency: Idempotency
 
     func register(on v1: RouterGroup<AppRequestContext>) {
         v1.get("cycles/{year}") { request, context in
-            try CacheableResponse.json(try await cycles.cycle(try context.yearParameter(), logger: context.logger), for: request)
+            try CacheableResponse.json(try await publicCycles.cycle(try context.yearParameter(), logger: context.logger), for: request)
         }
         v1.group("cycles").add(middleware: AccessPolicy.secretariat).get { _, context in
             try Response.json(["cycles": try await cycles.list(logger: context.logger)])

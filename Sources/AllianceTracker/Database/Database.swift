@@ -65,8 +65,9 @@ public final class Database: Sendable {
         guard let error = error as? PSQLError else { return false }
         guard error.code == .server else { return true }
         let state = error.serverInfo?[.sqlState] ?? ""
-        // 57: the operator or a shutdown ended it; 40001: a recovery conflict cancelled it
-        return state.hasPrefix("57") || state == "40001"
+        // 57: the operator or a shutdown ended it, but not 57014, the statement's own
+        // timeout (the primary would take as long); 40001: a recovery conflict cancelled it
+        return (state.hasPrefix("57") && state != "57014") || state == "40001"
     }
 
     /// Counted as in use until the first rows arrive; the pool keeps the connection

@@ -26,8 +26,9 @@ struct DatabaseSupervisor: Service {
     /// How often a lost database is tried again.
     var retryInterval: Duration = .milliseconds(250)
 
-    /// Counts the fresh pools put in place; the standby's has a name of its own.
-    var reconnectsMetric = "alliance_database_reconnects_total"
+    /// Counts the fresh pools put in place; the standby's has a name of its own. Made
+    /// with the supervisor, so that it is exported (at 0) before any outage.
+    var reconnects = Counter(label: "alliance_database_reconnects_total")
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
@@ -44,7 +45,7 @@ struct DatabaseSupervisor: Service {
                 logger.error("database unreachable: \(whileLost)")
                 guard await waitUntilReachable() else { return }
                 pool = PostgresClient(configuration: poolConfiguration, backgroundLogger: logger)
-                Counter(label: reconnectsMetric).increment()
+                reconnects.increment()
                 logger.notice("database reachable again: serving")
             }
         }

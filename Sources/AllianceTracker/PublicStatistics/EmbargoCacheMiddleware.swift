@@ -8,9 +8,11 @@ struct EmbargoCacheMiddleware<Context: RequestContext>: RouterMiddleware {
     let releases: PublicReleases
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        // before the answer is made: what it shows was decided after this
+        let started = releases.clock.now()
         var response = try await next(request, context)
         guard response.headers[.cacheControl] == CacheableResponse.cacheControl else { return response }
-        response.headers[.cacheControl] = await releases.cacheControl(logger: context.logger)
+        response.headers[.cacheControl] = await releases.cacheControl(since: started, logger: context.logger)
         return response
     }
 }

@@ -64,12 +64,24 @@ actor PublicReleases {
     /// Reads the list in full from the primary and takes it in, however fresh the one
     /// held: after a notification, and after `ReleaseListener` (re)connects.
     func reload(logger: Logger) async throws {
-        install(try await Self.read(primary, logger: logger))
+        let started = generation
+        installUnlessInvalidated(try await Self.read(primary, logger: logger), started: started)
     }
 
     /// What a poll does, awaited: reads the list from the read database and takes it in.
     func poll(logger: Logger) async throws {
-        install(try await Self.read(releases, logger: logger))
+        let started = generation
+        installUnlessInvalidated(try await Self.read(releases, logger: logger), started: started)
+    }
+
+    /// A list read before `invalidate()` may lack the publication that called it: its
+    /// releases are kept as known, but it is not served; the next read goes to the primary.
+    private func installUnlessInvalidated(_ read: Index, started: Int) {
+        guard started == generation else {
+            known = ReleaseIndex.merging(known: known, read: read.releases)
+            return
+        }
+        install(read)
     }
 
     /// `visible(logger:)`, from the fresh list when there is one, without the actor.
@@ -85,12 +97,14 @@ actor PublicReleases {
         return index.releases
     }
 
-    /// The `Cache-Control` of a public answer now: never past the next embargo's end.
-    /// When the list cannot be read, nothing is kept (`max-age=0`).
-    nonisolated func cacheControl(logger: Logger) async -> String {
+    /// The `Cache-Control` of a public answer begun at `started`: never past the next
+    /// embargo's end after `started`, so that an answer made while an embargo ended
+    /// (without the release it frees) is not kept at all. When the list cannot be read,
+    /// nothing is kept (`max-age=0`).
+    nonisolated func cacheControl(since started: Date, logger: Logger) async -> String {
         let now = clock.now()
         guard let list = try? await listNow(logger: logger) else { return CacheableResponse.cacheControl(nextEmbargoEnd: now, now: now) }
-        return CacheableResponse.cacheControl(nextEmbargoEnd: ReleaseIndex.nextEmbargoEnd(of: list, after: now), now: now)
+        return CacheableResponse.cacheControl(nextEmbargoEnd: ReleaseIndex.nextEmbargoEnd(of: list, after: started), now: now)
     }
 
     /// `rendered(_:make:)`, from the bodies already made, without the actor.
