@@ -1,0 +1,72 @@
+import Foundation
+
+/// SDMX-JSON 2.0.0 data: every dimension at the observation level
+/// (`INDICATOR:REF_AREA:STATISTIC:TIME_PERIOD` indices), the value, then each
+/// attribute's index into its values (null for none).
+enum SDMXDataJSON {
+    static let contentType = "application/vnd.sdmx.data+json;version=2.0.0"
+    static let schema = "https://raw.githubusercontent.com/sdmx-twg/sdmx-json/master/data-message/tools/schemas/2.0.0/sdmx-json-data-schema.json"
+
+    static func render(_ observations: [SDMXObservation], id: String, prepared: Date) throws -> Data {
+        let keyValues = (0..<SDMXKey.dimensions.count).map { i in ordered(observations.map { $0.seriesKey[i] }) }
+        let years = ordered(observations.map { String($0.year) })
+        let attributeValues: [[String]] = attributes.map { read in ordered(observations.compactMap(read)) }
+
+        var dimensions: [SDMXJSONValue] = SDMXKey.dimensions.enumerated().map { i, id in
+            .object([("id", .string(id)), ("keyPosition", .int(i)), ("values", .array(keyValues[i].map { .object([("id", .string($0))]) }))])
+        }
+        dimensions.append(
+            .object([
+                ("id", .string(SDMXStructure.time.id)), ("keyPosition", .int(SDMXKey.dimensions.count)), ("roles", ["TIME_PERIOD"]),
+                ("values", .array(years.map { .object([("id", .string($0)), ("value", .string($0))]) })),
+            ])
+        )
+        let attributeList: [SDMXJSONValue] = zip(SDMXStructure.attributes, attributeValues).map { component, values in
+            let coded = component.codelist != nil
+            return .object([
+                ("id", .string(component.id)),
+                ("values", .array(values.map { .object([(coded ? "id" : "value", .string($0))]) })),
+            ])
+        }
+        var cells: [(String, SDMXJSONValue)] = []
+        for o in observations {
+            let key =
+                (0..<SDMXKey.dimensions.count).map { keyValues[$0].firstIndex(of: o.seriesKey[$0]) ?? 0 } + [
+                    years.firstIndex(of: String(o.year)) ?? 0
+                ]
+            let value: SDMXJSONValue = o.value.map { .number($0) } ?? .null
+            let indices: [SDMXJSONValue] = zip(attributes, attributeValues).map { read, values in
+                read(o).flatMap { values.firstIndex(of: $0) }.map { .int($0) } ?? .null
+            }
+            cells.append((key.map(String.init).joined(separator: ":"), .array([value] + indices)))
+        }
+        let dataflowLink = SDMXJSONValue.object([
+            ("urn", .string(SDMXStructure.urn("datastructure.Dataflow", SDMXStructure.dataflow))), ("rel", "Dataflow"),
+        ])
+        let structure = SDMXJSONValue.object([
+            ("links", [dataflowLink]),
+            ("dimensions", .object([("dataSet", []), ("series", []), ("observation", .array(dimensions))])),
+            ("measures", .object([("observation", [.object([("id", .string(SDMXStructure.measure.id))])])])),
+            ("attributes", .object([("dataSet", []), ("series", []), ("observation", .array(attributeList))])),
+        ])
+        let dataSet = SDMXJSONValue.object([
+            ("links", [dataflowLink]), ("structure", .int(0)), ("action", "Information"), ("observations", .object(cells)),
+        ])
+        let message = SDMXJSONValue.object([
+            ("meta", SDMXMeta.value(id: id, prepared: prepared, schema: schema)),
+            ("data", .object([("structures", [structure]), ("dataSets", [dataSet])])),
+        ])
+        return try message.encoded()
+    }
+
+    /// Each attribute's value as the message lists it, in `SDMXStructure.attributes` order.
+    static let attributes: [@Sendable (SDMXObservation) -> String?] = [
+        { $0.unit }, { $0.confStatus }, { $0.obsStatus }, { String($0.release) }, { String($0.revised) }, { String($0.countries) },
+    ]
+
+    /// The distinct values, in the order first seen.
+    private static func ordered(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.filter { seen.insert($0).inserted }
+    }
+}
