@@ -21,7 +21,7 @@ struct SDMXArtefactQuery: Sendable, Equatable {
     }
 
     static func isIdentifier(_ text: String) -> Bool {
-        text.wholeMatch(of: /[A-Za-z0-9_@$\-]{1,100}/) != nil
+        text.wholeMatch(of: /[A-Za-z0-9_\-]{1,100}/) != nil
     }
 
     static func isVersion(_ text: String) -> Bool {

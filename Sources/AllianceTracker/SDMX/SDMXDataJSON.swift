@@ -7,7 +7,7 @@ enum SDMXDataJSON {
     static let contentType = "application/vnd.sdmx.data+json;version=2.0.0"
     static let schema = "https://raw.githubusercontent.com/sdmx-twg/sdmx-json/master/data-message/tools/schemas/2.0.0/sdmx-json-data-schema.json"
 
-    static func render(_ observations: [SDMXObservation], id: String, prepared: Date) throws -> Data {
+    static func render(_ observations: [SDMXObservation], id: String, prepared: Date) -> Data {
         let keyValues = (0..<SDMXKey.dimensions.count).map { i in ordered(observations.map { $0.seriesKey[i] }) }
         let years = ordered(observations.map { String($0.year) })
         let attributeValues: [[String]] = attributes.map { read in ordered(observations.compactMap(read)) }
@@ -56,7 +56,7 @@ enum SDMXDataJSON {
             ("meta", SDMXMeta.value(id: id, prepared: prepared, schema: schema)),
             ("data", .object([("structures", [structure]), ("dataSets", [dataSet])])),
         ])
-        return try message.encoded()
+        return message.encoded()
     }
 
     /// Each attribute's value as the message lists it, in `SDMXStructure.attributes` order.

@@ -2,7 +2,7 @@ import Foundation
 
 /// A JSON value written in the order given: SDMX-JSON messages name their members in
 /// camelCase (`agencyID`, `dataSets`), which the API's snake_case encoder would rename.
-indirect enum SDMXJSONValue: Encodable, Sendable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral {
+indirect enum SDMXJSONValue: Sendable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral {
     case string(String)
     case number(Decimal)
     case int(Int)
@@ -14,43 +14,50 @@ indirect enum SDMXJSONValue: Encodable, Sendable, ExpressibleByStringLiteral, Ex
     init(stringLiteral value: String) { self = .string(value) }
     init(arrayLiteral elements: SDMXJSONValue...) { self = .array(elements) }
 
-    private struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
+    /// Written by hand: `JSONEncoder` keeps no member order, and SDMX readers (pysdmx)
+    /// tell the message's kind from `meta.schema`, which must come first.
+    func encoded() -> Data {
+        var text = ""
+        write(to: &text)
+        return Data(text.utf8)
     }
 
-    func encode(to encoder: any Encoder) throws {
+    private func write(to text: inout String) {
         switch self {
         case .object(let members):
-            var container = encoder.container(keyedBy: Key.self)
-            for (name, value) in members { try container.encode(value, forKey: Key(stringValue: name)) }
+            text += "{"
+            for (index, (name, value)) in members.enumerated() {
+                if index > 0 { text += "," }
+                Self.quote(name, into: &text)
+                text += ":"
+                value.write(to: &text)
+            }
+            text += "}"
         case .array(let items):
-            var container = encoder.unkeyedContainer()
-            for item in items { try container.encode(item) }
-        case .string(let text):
-            var container = encoder.singleValueContainer()
-            try container.encode(text)
-        case .number(let number):
-            var container = encoder.singleValueContainer()
-            try container.encode(number)
-        case .int(let number):
-            var container = encoder.singleValueContainer()
-            try container.encode(number)
-        case .bool(let flag):
-            var container = encoder.singleValueContainer()
-            try container.encode(flag)
-        case .null:
-            var container = encoder.singleValueContainer()
-            try container.encodeNil()
+            text += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { text += "," }
+                item.write(to: &text)
+            }
+            text += "]"
+        case .string(let value): Self.quote(value, into: &text)
+        case .number(let number): text += "\(number)"
+        case .int(let number): text += String(number)
+        case .bool(let flag): text += flag ? "true" : "false"
+        case .null: text += "null"
         }
     }
 
-    func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return try encoder.encode(self)
+    private static func quote(_ value: String, into text: inout String) {
+        text += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case _ where scalar.value < 0x20: text += String(format: "\\u%04x", scalar.value)
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        text += "\""
     }
 }

@@ -13,7 +13,7 @@ struct SDMXRoutes {
             group.get("structure/\(kind.rawValue)/{agencyID}/{resourceID}/{version}") { request, context in
                 let query = try Self.artefact(context)
                 let message = try await sdmx.structure(kind, query, logger: context.logger)
-                let body = CacheableResponse.Rendered(body: try message.encoded(), contentType: SDMXStructureMessage.contentType)
+                let body = CacheableResponse.Rendered(body: message.encoded(), contentType: SDMXStructureMessage.contentType)
                 return CacheableResponse.response(body, for: request)
             }
         }
@@ -30,7 +30,7 @@ struct SDMXRoutes {
             let body =
                 switch format {
                 case .csv: SDMXDataCSV.render(observations)
-                case .json: try SDMXDataJSON.render(observations, id: UUID().uuidString, prepared: sdmx.clock.now())
+                case .json: SDMXDataJSON.render(observations, id: UUID().uuidString, prepared: sdmx.clock.now())
                 }
             return CacheableResponse.response(CacheableResponse.Rendered(body: body, contentType: format.contentType), for: request)
         }
