@@ -7,25 +7,31 @@ enum SDMXDataJSON {
     static let contentType = "application/vnd.sdmx.data+json;version=2.0.0"
     static let schema = "https://raw.githubusercontent.com/sdmx-twg/sdmx-json/master/data-message/tools/schemas/2.0.0/sdmx-json-data-schema.json"
 
-    static func render(_ observations: [SDMXObservation], id: String, prepared: Date) -> Data {
+    /// `names`: per codelist, each code's name (coded values carry one).
+    static func render(_ observations: [SDMXObservation], names: [String: [String: String]], id: String, prepared: Date) -> Data {
+        let coded = { (codelist: String?, code: String) -> SDMXJSONValue in
+            .object([("id", .string(code)), ("name", .string(codelist.flatMap { names[$0]?[code] } ?? code))])
+        }
         let keyValues = (0..<SDMXKey.dimensions.count).map { i in ordered(observations.map { $0.seriesKey[i] }) }
         let years = ordered(observations.map { String($0.year) })
         let attributeValues: [[String]] = attributes.map { read in ordered(observations.compactMap(read)) }
 
-        var dimensions: [SDMXJSONValue] = SDMXKey.dimensions.enumerated().map { i, id in
-            .object([("id", .string(id)), ("keyPosition", .int(i)), ("values", .array(keyValues[i].map { .object([("id", .string($0))]) }))])
+        var dimensions: [SDMXJSONValue] = SDMXStructure.dimensions.enumerated().map { i, dimension in
+            .object([
+                ("id", .string(dimension.id)), ("keyPosition", .int(i)),
+                ("values", .array(keyValues[i].map { coded(dimension.codelist, $0) })),
+            ])
         }
         dimensions.append(
             .object([
                 ("id", .string(SDMXStructure.time.id)), ("keyPosition", .int(SDMXKey.dimensions.count)), ("roles", ["TIME_PERIOD"]),
-                ("values", .array(years.map { .object([("id", .string($0)), ("value", .string($0))]) })),
+                ("values", .array(years.map { coded(nil, $0) })),
             ])
         )
         let attributeList: [SDMXJSONValue] = zip(SDMXStructure.attributes, attributeValues).map { component, values in
-            let coded = component.codelist != nil
-            return .object([
+            .object([
                 ("id", .string(component.id)),
-                ("values", .array(values.map { .object([(coded ? "id" : "value", .string($0))]) })),
+                ("values", .array(values.map { component.codelist == nil ? .object([("value", .string($0))]) : coded(component.codelist, $0) })),
             ])
         }
         var cells: [(String, SDMXJSONValue)] = []

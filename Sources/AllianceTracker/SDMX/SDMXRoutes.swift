@@ -30,7 +30,13 @@ struct SDMXRoutes {
             let body =
                 switch format {
                 case .csv: SDMXDataCSV.render(observations)
-                case .json: SDMXDataJSON.render(observations, id: UUID().uuidString, prepared: sdmx.clock.now())
+                case .json:
+                    SDMXDataJSON.render(
+                        observations,
+                        names: try await sdmx.codeNames(logger: context.logger),
+                        id: UUID().uuidString,
+                        prepared: sdmx.clock.now()
+                    )
                 }
             return CacheableResponse.response(CacheableResponse.Rendered(body: body, contentType: format.contentType), for: request)
         }

@@ -15,6 +15,12 @@ struct SDMXService: Sendable {
         return SDMXStructureMessage.message(artefacts, id: UUID().uuidString, prepared: clock.now())
     }
 
+    /// Per codelist, each code's name, for the SDMX-JSON data message.
+    func codeNames(logger: Logger) async throws -> [String: [String: String]] {
+        let lists = SDMXStructure.codelists(indicators: try await catalogue.indicators(logger: logger))
+        return Dictionary(uniqueKeysWithValues: lists.map { list in (list.id, Dictionary(list.codes.map { ($0.id, $0.name) }) { a, _ in a }) })
+    }
+
     func data(_ query: SDMXArtefactQuery, key: SDMXKey, travel: SDMXTimeTravel, logger: Logger) async throws -> [SDMXObservation] {
         guard query.matches(agency: SDMXStructure.agency, id: SDMXStructure.dataflow, version: SDMXStructure.version) else {
             throw Self.noArtefact(.dataflow)

@@ -35,7 +35,7 @@ enum SDMXStructure {
         Component(id: "CONF_STATUS", name: "Confidentiality status", codelist: "CL_CONF_STATUS"),
         Component(id: "OBS_STATUS", name: "Observation status", codelist: "CL_OBS_STATUS"),
         Component(id: "RELEASE", name: "Release number", dataType: "Integer"),
-        Component(id: "REVISED", name: "Revised by a later release of the year", dataType: "Boolean"),
+        Component(id: "REVISED", name: "A revision: a release after the first of its year", dataType: "Boolean"),
         Component(id: "NUM_COUNTRIES", name: "Number of countries the figure comes from", dataType: "Integer"),
     ]
 
