@@ -31,6 +31,7 @@ enum SDMXDataJSON {
         let attributeList: [SDMXJSONValue] = zip(SDMXStructure.attributes, attributeValues).map { component, values in
             .object([
                 ("id", .string(component.id)),
+                ("relationship", .object([("observation", .object([]))])),
                 ("values", .array(values.map { component.codelist == nil ? .object([("value", .string($0))]) : coded(component.codelist, $0) })),
             ])
         }

@@ -19,7 +19,7 @@ struct SDMXRoutes {
         }
         group.get("data/dataflow/{agencyID}/{resourceID}/{version}/{key}") { request, context in
             let query = try Self.artefact(context)
-            let key = try SDMXKey(context.parameters.get("key") ?? "")
+            let key = try SDMXKey(Self.path(context, "key"))
             let format = try SDMXDataFormat(request)
             let travel = SDMXTimeTravel(
                 asOf: try Self.time(request, "asOf"),
@@ -44,10 +44,16 @@ struct SDMXRoutes {
 
     static func artefact(_ context: AppRequestContext) throws -> SDMXArtefactQuery {
         try SDMXArtefactQuery(
-            agency: context.parameters.get("agencyID") ?? "",
-            resource: context.parameters.get("resourceID") ?? "",
-            version: context.parameters.get("version") ?? ""
+            agency: path(context, "agencyID"),
+            resource: path(context, "resourceID"),
+            version: path(context, "version")
         )
+    }
+
+    /// A path segment as the client meant it: a client may send `*` or `~` percent-encoded.
+    static func path(_ context: AppRequestContext, _ name: String) -> String {
+        let raw = context.parameters.get(name) ?? ""
+        return raw.removingPercentEncoding ?? raw
     }
 
     static func time(_ request: Request, _ name: String) throws -> Date? {
