@@ -105,6 +105,12 @@ import Testing
                     ["1", "460", "F", "false"], ["2", "", "C", "true"],
                 ]
             )
+            // in SDMX-JSON, the second release of the same key goes into a second data set: a data set holds each key once
+            let json = try await r.send(.get, Self.data + Self.victimsTotal + "?includeHistory=true", token: nil).json()
+            let dataSets = try #require((json["data"] as? [String: Any])?["dataSets"] as? [[String: Any]])
+            #expect(dataSets.count == 2)
+            #expect(dataSets.compactMap { ($0["observations"] as? [String: [Any]])?["0:0:0:0"]?.first as? Int } == [460])
+            #expect(dataSets.last.flatMap { ($0["observations"] as? [String: [Any]])?["0:0:0:0"]?.first } is NSNull)
         }
     }
 

@@ -35,7 +35,10 @@ enum SDMXDataJSON {
                 ("values", .array(values.map { component.codelist == nil ? .object([("value", .string($0))]) : coded(component.codelist, $0) })),
             ])
         }
-        var cells: [(String, SDMXJSONValue)] = []
+        // a key seen again (`includeHistory`: the same figure in a later release) goes
+        // into the next data set, since a data set holds each key once
+        var cells: [[(String, SDMXJSONValue)]] = []
+        var seen: [String: Int] = [:]
         for o in observations {
             let key =
                 (0..<SDMXKey.dimensions.count).map { keyValues[$0].firstIndex(of: o.seriesKey[$0]) ?? 0 } + [
@@ -45,7 +48,11 @@ enum SDMXDataJSON {
             let indices: [SDMXJSONValue] = zip(attributes, attributeValues).map { read, values in
                 read(o).flatMap { values.firstIndex(of: $0) }.map { .int($0) } ?? .null
             }
-            cells.append((key.map(String.init).joined(separator: ":"), .array([value] + indices)))
+            let name = key.map(String.init).joined(separator: ":")
+            let layer = seen[name, default: 0]
+            seen[name] = layer + 1
+            if layer == cells.count { cells.append([]) }
+            cells[layer].append((name, .array([value] + indices)))
         }
         let dataflowLink = SDMXJSONValue.object([
             ("urn", .string(SDMXStructure.urn("datastructure.Dataflow", SDMXStructure.dataflow))), ("rel", "Dataflow"),
@@ -56,12 +63,14 @@ enum SDMXDataJSON {
             ("measures", .object([("observation", [.object([("id", .string(SDMXStructure.measure.id))])])])),
             ("attributes", .object([("dataSet", []), ("series", []), ("observation", .array(attributeList))])),
         ])
-        let dataSet = SDMXJSONValue.object([
-            ("links", [dataflowLink]), ("structure", .int(0)), ("action", "Information"), ("observations", .object(cells)),
-        ])
+        let dataSets = cells.map { layer in
+            SDMXJSONValue.object([
+                ("links", [dataflowLink]), ("structure", .int(0)), ("action", "Information"), ("observations", .object(layer)),
+            ])
+        }
         let message = SDMXJSONValue.object([
             ("meta", SDMXMeta.value(id: id, prepared: prepared, schema: schema)),
-            ("data", .object([("structures", [structure]), ("dataSets", [dataSet])])),
+            ("data", .object([("structures", [structure]), ("dataSets", .array(dataSets))])),
         ])
         return message.encoded()
     }
