@@ -19,6 +19,8 @@ enum SDMXStructure {
         /// The codelist of a coded component; nil for free text or numbers.
         var codelist: String?
         var dataType: String?
+        /// Attributes: whether every observation carries it.
+        var mandatory = false
     }
 
     /// Dimensions in key order, then the time dimension.
@@ -31,8 +33,8 @@ enum SDMXStructure {
     static let measure = Component(id: "OBS_VALUE", name: "Value", dataType: "Double")
     /// Attributes, all attached to the observation, in the order the data messages give them.
     static let attributes = [
-        Component(id: "UNIT_MEASURE", name: "Unit of measure", dataType: "String"),
-        Component(id: "CONF_STATUS", name: "Confidentiality status", codelist: "CL_CONF_STATUS"),
+        Component(id: "UNIT_MEASURE", name: "Unit of measure", dataType: "String", mandatory: true),
+        Component(id: "CONF_STATUS", name: "Confidentiality status", codelist: "CL_CONF_STATUS", mandatory: true),
         Component(id: "OBS_STATUS", name: "Observation status", codelist: "CL_OBS_STATUS"),
         Component(id: "RELEASE", name: "Release number", dataType: "Integer"),
         Component(id: "REVISED", name: "A revision: a release after the first of its year", dataType: "Boolean"),

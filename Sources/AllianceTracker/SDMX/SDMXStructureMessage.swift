@@ -68,7 +68,7 @@ struct SDMXStructureMessage: Sendable {
             SDMXJSONValue.object(
                 component(attribute) + [
                     ("attributeRelationship", .object([("observation", .object([]))])),
-                    ("usage", .string(attribute.id == "UNIT_MEASURE" || attribute.id == "CONF_STATUS" ? "mandatory" : "optional")),
+                    ("usage", .string(attribute.mandatory ? "mandatory" : "optional")),
                     ("measureRelationship", ["OBS_VALUE"]),
                 ]
             )
