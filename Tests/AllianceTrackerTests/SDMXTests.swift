@@ -114,6 +114,20 @@ import Testing
         }
     }
 
+    @Test func anEmbargoedReleaseIsNoObservationUntilItsTimeNorAsOfBeforeIt() async throws {
+        try await withReporting { r in
+            try SummaryTests.history(r.url)
+            _ = try await PublicStatisticsTests.publish(r, 2024, ["embargo_until": "2025-03-01T09:00:00Z"])
+            try await r.send(.get, Self.data + Self.victimsTotal, token: nil).expectProblem(.notFound, code: "not_found")
+            r.clock.set("2025-03-01T09:00:01Z")
+            let rows = Self.rows(try await r.send(.get, Self.data + Self.victimsTotal + "?format=csv", token: nil).text)
+            #expect(rows.map { $0["OBS_VALUE"] } == ["460"])
+            // published on 2025-02-15, but public only from the embargo's end
+            try await r.send(.get, Self.data + Self.victimsTotal + "?asOf=2025-02-20T00:00:00Z", token: nil)
+                .expectProblem(.notFound, code: "not_found")
+        }
+    }
+
     @Test func structuresWildcardsAndRefusals() async throws {
         try await withReporting { r in
             try await Self.twoReleases(r)
