@@ -65,6 +65,11 @@ import Testing
             let observations = try #require(dataSet["observations"] as? [String: [Any]])
             #expect(observations.count == 1)
             #expect(observations.values.first?.first is NSNull)
+            // the same figures, the same message: asked again with its ETag, 304
+            let meta = try #require(try json.json()["meta"] as? [String: Any])
+            #expect(meta["prepared"] as? String == "2025-04-01T12:00:00Z")
+            let etag = try #require(json.headers[.eTag])
+            #expect(try await r.send(.get, Self.data + Self.victimsTotal, token: nil, headers: [.ifNoneMatch: etag]).status == .notModified)
         }
     }
 

@@ -10,6 +10,8 @@ struct SDMXObservation: Sendable, Equatable {
     var unit: String
     var release: Int
     var countries: Int
+    /// When its release became public: published, and past any embargo.
+    var published: Date
 
     static let area = "ALLIANCE"
 
@@ -26,7 +28,7 @@ struct SDMXObservation: Sendable, Equatable {
 
     /// Every figure a release published: a value, or a withheld one; a figure the
     /// measure kind has not (a growth in per cent of a ratio) is no observation.
-    static func all(in figures: SDMXPublishedFigures, year: Int, release: Int) -> [SDMXObservation] {
+    static func all(in figures: SDMXPublishedFigures, of info: ReleaseInfo) -> [SDMXObservation] {
         figures.indicators.flatMap { indicator in
             SDMXStatistic.allCases.filter { $0.applies(to: indicator.measureKind) }.compactMap { statistic -> SDMXObservation? in
                 let (value, unit, countries) = statistic.figure(indicator)
@@ -35,11 +37,12 @@ struct SDMXObservation: Sendable, Equatable {
                 return SDMXObservation(
                     indicator: indicator.code,
                     statistic: statistic,
-                    year: year,
+                    year: info.year,
                     value: withheld ? nil : value,
                     unit: unit,
-                    release: release,
-                    countries: countries
+                    release: info.release,
+                    countries: countries,
+                    published: max(info.publishedAt, info.embargoUntil ?? info.publishedAt)
                 )
             }
         }

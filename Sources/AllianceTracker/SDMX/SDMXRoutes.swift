@@ -27,15 +27,17 @@ struct SDMXRoutes {
                 includeHistory: try request.flagParameter("includeHistory")
             )
             let observations = try await sdmx.data(query, key: key, travel: travel, logger: context.logger)
+            let csv = SDMXDataCSV.render(observations)
+            // the same figures give the same message (id and time included), so its ETag holds
             let body =
                 switch format {
-                case .csv: SDMXDataCSV.render(observations)
+                case .csv: csv
                 case .json:
                     SDMXDataJSON.render(
                         observations,
                         names: try await sdmx.codeNames(logger: context.logger),
-                        id: UUID().uuidString,
-                        prepared: sdmx.clock.now()
+                        id: CacheableResponse.fingerprint(csv),
+                        prepared: observations.map(\.published).max() ?? sdmx.clock.now()
                     )
                 }
             return CacheableResponse.response(CacheableResponse.Rendered(body: body, contentType: format.contentType), for: request)

@@ -41,7 +41,7 @@ struct SDMXService: Sendable {
 
     private func observations(_ info: ReleaseInfo, logger: Logger) async throws -> [SDMXObservation] {
         let figures = try SDMXPublishedFigures(try await releases.frozen(info, logger: logger))
-        return SDMXObservation.all(in: figures, year: info.year, release: info.release)
+        return SDMXObservation.all(in: figures, of: info)
     }
 
     static func noArtefact(_ kind: SDMXStructureMessage.Kind) -> DomainError {
