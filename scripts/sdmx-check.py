@@ -143,6 +143,8 @@ if withheld == 0:
 
 # 3. asOf just before each revision gives the earlier release
 revised = [s for s in latest if s["release"] > 1][:3]
+if not revised:
+    fail("no revised year: the asOf step had nothing to check")
 for summary in revised:
     published = datetime.fromisoformat(summary["published_at"].replace("Z", "+00:00")) - timedelta(seconds=1)
     as_of = urllib.parse.quote(published.strftime("%Y-%m-%dT%H:%M:%SZ"))
@@ -150,6 +152,8 @@ for summary in revised:
     _, text = get(f"{DATA}*?format=csv&asOf={as_of}")
     rows = [r for r in read_sdmx(text).data[0].data.fillna("").astype(str).to_dict("records") if int(r["TIME_PERIOD"]) == summary["year"]]
     compare(from_rows(rows), [earlier], f"asOf {summary['year']} release {summary['release'] - 1}")
+    if any(int(r["RELEASE"]) != summary["release"] - 1 for r in rows):
+        fail(f"asOf before release {summary['release']} of {summary['year']}: RELEASE is not {summary['release'] - 1} on every row")
 print(f"asOf: {len(revised)} revised years read as their earlier release")
 
 # 4. SDMX-JSON data against the official SDMX-JSON 2.0.0 schema, and the same figures

@@ -130,6 +130,12 @@ import Testing
             // published on 2025-02-15, but public only from the embargo's end
             try await r.send(.get, Self.data + Self.victimsTotal + "?asOf=2025-02-20T00:00:00Z", token: nil)
                 .expectProblem(.notFound, code: "not_found")
+            // a client that last asked between the publication and the embargo's end gets it:
+            // for `updatedAfter` too a release counts from when it became public
+            let since = Self.rows(
+                try await r.send(.get, Self.data + Self.victimsTotal + "?format=csv&updatedAfter=2025-02-20T00:00:00Z", token: nil).text
+            )
+            #expect(since.map { $0["OBS_VALUE"] } == ["460"])
         }
     }
 
@@ -152,7 +158,17 @@ import Testing
             // `*` and `~` percent-encoded, as some clients send them
             #expect(try await r.send(.get, "/v1/public/sdmx/structure/codelist/%2A/CL_STATISTIC/%7E", token: nil).status == .ok)
             #expect(try await r.send(.get, Self.data + "%2A", token: nil).status == .ok)
-            try await r.send(.get, Self.data + "a.b", token: nil).expectProblem(.badRequest, code: "invalid_parameter")
+            try await r.send(.get, Self.data + "a.b.c.d", token: nil).expectProblem(.badRequest, code: "invalid_parameter")
+            // dimensions left off the end are any value; `+` is the latest stable version
+            let short = Self.rows(
+                try await r.send(.get, "/v1/public/sdmx/data/dataflow/ALLIANCE/STATS/+/icse_victims_identified?format=csv", token: nil).text
+            )
+            #expect(Set(short.compactMap { $0["STATISTIC"] }) == ["TOTAL", "MEAN", "MEDIAN", "GROWTH_LFL", "GROWTH_ALL"])
+            // a time without a zone (pysdmx's naive datetime) is UTC: before release 2
+            let naive = Self.rows(try await r.send(.get, Self.data + Self.victimsTotal + "?format=csv&asOf=2025-03-01T00:00:00", token: nil).text)
+            #expect(naive.map { $0["RELEASE"] } == ["1"])
+            try await r.send(.get, Self.data + "*?asOf=2025-03-01T00:00:00Z&updatedAfter=2025-03-02T00:00:00Z", token: nil)
+                .expectProblem(.badRequest, code: "invalid_parameter")
             try await r.send(.get, Self.data + "a.b.c!", token: nil).expectProblem(.badRequest, code: "invalid_parameter")
             try await r.send(.get, Self.data + "nope.ALLIANCE.TOTAL", token: nil).expectProblem(.notFound, code: "not_found")
             try await r.send(.get, Self.data + "*?asOf=yesterday", token: nil).expectProblem(.badRequest, code: "invalid_parameter")

@@ -1,5 +1,6 @@
 /// `{agencyID}/{resourceID}/{version}` of an SDMX REST v2 path: each a value, a list
-/// joined by `,`, or `*`; a version may also be `~`, the latest.
+/// joined by `,`, or `*`; a version may also be `~`, the latest, or `+`, the latest
+/// stable (every version here is stable, so the two are the same).
 struct SDMXArtefactQuery: Sendable, Equatable {
     let agencies: Set<String>?
     let resources: Set<String>?
@@ -8,7 +9,7 @@ struct SDMXArtefactQuery: Sendable, Equatable {
     init(agency: String, resource: String, version: String) throws {
         agencies = try Self.list(agency, name: "agencyID", valid: Self.isIdentifier)
         resources = try Self.list(resource, name: "resourceID", valid: Self.isIdentifier)
-        if version == "~" {
+        if version == "~" || version == "+" {
             versions = nil
         } else {
             versions = try Self.list(version, name: "version", valid: Self.isVersion)

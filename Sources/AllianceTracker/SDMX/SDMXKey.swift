@@ -1,5 +1,6 @@
 /// The `{key}` of a data query: one part per dimension but time (`INDICATOR.REF_AREA.STATISTIC`),
-/// each `*` (or empty) for any value, or values joined by `,` or `+`. `*` alone is every key.
+/// each `*` (or empty) for any value, or values joined by `,` or `+`. `*` alone is every key;
+/// dimensions left off the end are any value, as the standard says (`icse_victims_identified`).
 struct SDMXKey: Sendable, Equatable {
     static let dimensions = ["INDICATOR", "REF_AREA", "STATISTIC"]
 
@@ -11,11 +12,12 @@ struct SDMXKey: Sendable, Equatable {
             parts = Array(repeating: nil, count: Self.dimensions.count)
             return
         }
-        let split = text.split(separator: ".", omittingEmptySubsequences: false)
+        var split = text.split(separator: ".", omittingEmptySubsequences: false)
+        if split.count < Self.dimensions.count { split += Array(repeating: "", count: Self.dimensions.count - split.count) }
         guard split.count == Self.dimensions.count else {
             throw DomainError.invalidParameter(
                 "key",
-                "must have \(Self.dimensions.count) parts separated by '.' (\(Self.dimensions.joined(separator: "."))), or be '*'"
+                "must have at most \(Self.dimensions.count) parts separated by '.' (\(Self.dimensions.joined(separator: "."))), or be '*'"
             )
         }
         parts = try split.map { part in

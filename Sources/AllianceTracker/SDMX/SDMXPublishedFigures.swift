@@ -8,6 +8,8 @@ struct SDMXPublishedFigures: Decodable, Sendable {
         var pct: Decimal?
         var changePp: Decimal?
         var countries: Int
+        /// Whether this growth figure was withheld, in a release frozen before `withheld`.
+        var suppressed: Bool?
     }
     struct Growth: Decodable, Sendable {
         var allReporters: Figure
@@ -26,11 +28,21 @@ struct SDMXPublishedFigures: Decodable, Sendable {
         var suppressed: Bool
         var withheld: [WithheldFigure: WithheldReason]?
 
-        /// Whether the figure was withheld; a release frozen before `withheld` existed
-        /// said only `suppressed`, and then an absent figure of it is taken as withheld.
+        /// Whether the figure was withheld. A release frozen before `withheld` existed said
+        /// only `suppressed`: the indicator's own for its headline statistics (those its
+        /// kind has), each growth figure's own for that figure; an absent figure so marked
+        /// is taken as withheld.
         func withholds(_ statistic: SDMXStatistic, value: Decimal?) -> Bool {
-            guard let withheld else { return suppressed && value == nil }
-            return withheld[statistic.withheldFigure] != nil
+            if let withheld { return withheld[statistic.withheldFigure] != nil }
+            guard value == nil else { return false }
+            return switch statistic {
+            case .total: suppressed && measureKind.statistics.contains(.total)
+            case .mean: suppressed && measureKind.statistics.contains(.mean)
+            case .median: suppressed && measureKind.statistics.contains(.median)
+            case .share: suppressed && measureKind.statistics.contains(.share)
+            case .growthLikeForLike, .changePoints: growth.likeForLike.suppressed ?? false
+            case .growthAllReporters: growth.allReporters.suppressed ?? false
+            }
         }
     }
 

@@ -21,11 +21,14 @@ struct SDMXRoutes {
             let query = try Self.artefact(context)
             let key = try SDMXKey(Self.path(context, "key"))
             let format = try SDMXDataFormat(request)
-            let travel = SDMXTimeTravel(
-                asOf: try Self.time(request, "asOf"),
-                updatedAfter: try Self.time(request, "updatedAfter"),
-                includeHistory: try request.flagParameter("includeHistory")
+            let travel = try SDMXTimeTravel(
+                asOf: Self.time(request, "asOf"),
+                updatedAfter: Self.time(request, "updatedAfter"),
+                includeHistory: request.flagParameter("includeHistory")
             )
+            if let asOf = travel.asOf, let after = travel.updatedAfter, after > asOf {
+                throw DomainError.invalidParameter("updatedAfter", "must not be later than asOf")
+            }
             let observations = try await sdmx.data(query, key: key, travel: travel, logger: context.logger)
             let csv = SDMXDataCSV.render(observations)
             // the same figures give the same message (id and time included), so its ETag holds
@@ -58,9 +61,12 @@ struct SDMXRoutes {
         return raw.removingPercentEncoding ?? raw
     }
 
+    /// An RFC 3339 time; one without a zone (as pysdmx sends a naive `datetime`) is UTC,
+    /// the service's own time.
     static func time(_ request: Request, _ name: String) throws -> Date? {
         guard let raw = request.uri.queryParameters.get(name) else { return nil }
-        guard let time = JSONCoding.time(raw) else {
+        let zoned = raw.wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?/) != nil ? raw + "Z" : raw
+        guard let time = JSONCoding.time(zoned) else {
             throw DomainError.invalidParameter(name, "must be an RFC 3339 time such as 2025-03-31T12:00:00Z, not '\(raw)'")
         }
         return time

@@ -1,7 +1,8 @@
 import Foundation
 
-/// `asOf`, `updatedAfter` and `includeHistory` of a data query, read against the
-/// releases' publication times.
+/// `asOf`, `updatedAfter` and `includeHistory` of a data query, read against the times
+/// the releases became public (`ReleaseInfo.publicFrom`: an embargoed release counts
+/// from its embargo's end, so a client polling with `updatedAfter` misses no revision).
 struct SDMXTimeTravel: Sendable, Equatable {
     /// The figures as they were public at this time (now when nil).
     var asOf: Date?
@@ -14,7 +15,7 @@ struct SDMXTimeTravel: Sendable, Equatable {
     /// with the release its figures are compared with (nil: all its figures are served).
     func selection(of visible: [ReleaseInfo], now: Date) -> [(release: ReleaseInfo, base: ReleaseInfo?)] {
         let cutoff = min(asOf ?? now, now)
-        let known = visible.filter { $0.publishedAt <= cutoff && $0.visible(at: cutoff) }
+        let known = visible.filter { $0.publicFrom <= cutoff }
         var chosen: [(ReleaseInfo, ReleaseInfo?)] = []
         for (_, list) in Dictionary(grouping: known, by: \.year).sorted(by: { $0.key < $1.key }) {
             let ordered = list.sorted { $0.release < $1.release }
@@ -24,11 +25,11 @@ struct SDMXTimeTravel: Sendable, Equatable {
                     chosen.append((release, nil))
                     continue
                 }
-                guard release.publishedAt > updatedAfter else { continue }
+                guard release.publicFrom > updatedAfter else { continue }
                 let base =
                     includeHistory
                     ? (offset > 0 ? served[offset - 1] : nil)
-                    : ordered.last { $0.publishedAt <= updatedAfter }
+                    : ordered.last { $0.publicFrom <= updatedAfter }
                 chosen.append((release, base))
             }
         }

@@ -12,4 +12,7 @@ struct ReleaseInfo: Codable, Sendable, Equatable {
     func visible(at now: Date) -> Bool {
         embargoUntil.map { $0 <= now } ?? true
     }
+
+    /// When the release became public: its publication, or its embargo's end if later.
+    var publicFrom: Date { max(publishedAt, embargoUntil ?? publishedAt) }
 }
