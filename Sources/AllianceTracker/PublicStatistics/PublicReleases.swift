@@ -192,7 +192,12 @@ actor PublicReleases {
         if let index, Date().timeIntervalSince(index.fetched) < indexLifetime { return index }
         let task =
             refreshing
-            ?? Task { [source = readPrimaryNext ? primary : releases] in try await Self.read(source, logger: logger) }
+            ?? Task { [primaryFirst = readPrimaryNext, primary, releases] in
+                // the primary has the publication for sure; while it is down, the read
+                // database's list serves (joined to what is known, so nothing goes back)
+                if primaryFirst, let index = try? await Self.read(primary, logger: logger) { return index }
+                return try await Self.read(releases, logger: logger)
+            }
         refreshing = task
         readPrimaryNext = false
         let started = generation
