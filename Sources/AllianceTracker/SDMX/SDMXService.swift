@@ -26,13 +26,22 @@ struct SDMXService: Sendable {
             throw Self.noArtefact(.dataflow)
         }
         var observations: [SDMXObservation] = []
+        // with includeHistory a release is also the next one's base: decode each once
+        var decoded: [String: [SDMXObservation]] = [:]
+        func decode(_ info: ReleaseInfo) async throws -> [SDMXObservation] {
+            let key = "\(info.year)/\(info.release)"
+            if let known = decoded[key] { return known }
+            let made = try await self.observations(info, logger: logger)
+            decoded[key] = made
+            return made
+        }
         for (release, base) in travel.selection(of: try await releases.visibleNow(logger: logger), now: clock.now()) {
-            let figures = try await self.observations(release, logger: logger).filter(key.matches)
+            let figures = try await decode(release).filter(key.matches)
             guard let base else {
                 observations += figures
                 continue
             }
-            let before = try await self.observations(base, logger: logger)
+            let before = try await decode(base)
             observations += figures.filter { figure in !before.contains { $0.sameFigure(as: figure) && $0.value == figure.value } }
         }
         guard !observations.isEmpty else { throw DomainError.notFound("No published observation matches the query.") }
