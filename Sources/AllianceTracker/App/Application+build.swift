@@ -37,7 +37,8 @@ public func buildApplication(config: Config) throws -> some ApplicationProtocol 
         disclosure: disclosure,
         edge: config.edge,
         summaryCache: config.summaryCache ? LiveSummaryCache() : nil,
-        publicReleases: publicReleases
+        publicReleases: publicReleases,
+        licence: config.licence
     )
     let listener = ReleaseListener(url: config.database, releases: publicReleases, logger: logger)
     let metrics = MetricsListener.application(registry: config.metrics, edge: config.edge, logger: logger)
@@ -100,7 +101,8 @@ func buildRouter(
     disclosure: Disclosure = Disclosure(minimumCountries: 3),
     edge: EdgeConfig = EdgeConfig(),
     summaryCache: LiveSummaryCache? = LiveSummaryCache(),
-    publicReleases: PublicReleases? = nil
+    publicReleases: PublicReleases? = nil,
+    licence: DataLicence = DataLicence()
 ) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     // middleware first: a route is built with the middleware added before it
@@ -113,6 +115,8 @@ func buildRouter(
     let publicReleases =
         publicReleases ?? AllianceTracker.publicReleases(primary: database, standby: standby, disclosure: disclosure, clock: clock)
     router.add(middleware: EmbargoCacheMiddleware(releases: publicReleases))
+    let citation = Citation(licence: licence)
+    router.add(middleware: LicenceLinkMiddleware(licence: licence))
 
     HealthRoutes(database: database, standby: standby).register(on: router)
     try OpenAPIRoutes().register(on: router)
@@ -148,7 +152,7 @@ func buildRouter(
         idempotency: idempotency,
         publicReleases: publicReleases
     ).register(on: v1)
-    PublicRoutes(releases: publicReleases, statistics: statistics).register(on: v1)
+    PublicRoutes(releases: publicReleases, statistics: statistics, citation: citation).register(on: v1)
     SDMXRoutes(sdmx: SDMXService(releases: publicReleases, catalogue: publicCatalogue, clock: clock)).register(on: v1)
     TargetRoutes(targets: TargetService(database: database, clock: clock, releases: publicReleases), catalogue: catalogue)
         .register(on: v1, country: country)
@@ -156,7 +160,8 @@ func buildRouter(
         releases: publicReleases,
         statistics: statistics,
         catalogue: publicCatalogue,
-        minimumCountries: disclosure.minimumCountries
+        minimumCountries: disclosure.minimumCountries,
+        citation: citation
     ).register(on: router)
 
     router.addMethodNotAllowedRoutes()

@@ -45,6 +45,8 @@ public struct Config: Sendable {
     public var metrics: PrometheusCollectorRegistry
     /// The metrics listener and the limit on failed authentications.
     public var edge = EdgeConfig()
+    /// The licence every public document and page states (DATA_LICENCE_NAME, DATA_LICENCE_URL).
+    public var licence = DataLicence()
 
     public init(
         database: DatabaseURL,
@@ -161,6 +163,7 @@ public struct Config: Sendable {
             }
         }
         let edge = EdgeConfig.fromEnvironment(env, problems: &problems)
+        let licence = DataLicence.fromEnvironment(env, problems: &problems)
         guard let database, problems.isEmpty else { throw ConfigError(problems: problems) }
         var config = Config(
             database: database,
@@ -176,6 +179,7 @@ public struct Config: Sendable {
             requestTimeout: .seconds(timeout)
         )
         config.edge = edge
+        config.licence = licence
         config.replicaDatabase = replicaDatabase
         config.summaryCache = summaryCache
         config.releaseIndexLifetime = TimeInterval(releasePoll)

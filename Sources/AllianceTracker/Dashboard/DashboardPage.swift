@@ -32,6 +32,8 @@ struct DashboardPage {
     let trends: [DashboardTrend]
     let references: [DashboardReference]
     let minimumCountries: Int
+    /// The footer's "cite as" line and licence (`citation.mustache`).
+    let citation: CitationView
 
     init(
         year: Int,
@@ -42,7 +44,8 @@ struct DashboardPage {
         indicators: [Indicator],
         series: [IndicatorSeries],
         reference: ReferenceSeries,
-        minimumCountries: Int
+        minimumCountries: Int,
+        citation: CitationView
     ) {
         let source =
             "release \(release.release) of \(year), published \(Self.day(release.publishedAt))"
@@ -72,6 +75,7 @@ struct DashboardPage {
         self.trends = series.map { DashboardTrend($0, indicators: indicators, year: year) }
         self.references = reference.series.filter { !$0.observations.isEmpty }.map(DashboardReference.init)
         self.minimumCountries = minimumCountries
+        self.citation = citation
     }
 
     var html: String {

@@ -9,6 +9,7 @@ struct DashboardRoutes {
     let statistics: PublicStatisticsService
     let catalogue: CatalogueService
     let minimumCountries: Int
+    let citation: Citation
 
     func register(on router: Router<AppRequestContext>) {
         router.get("/") { request, context in
@@ -50,7 +51,8 @@ struct DashboardRoutes {
             indicators: indicators,
             series: series,
             reference: reference,
-            minimumCountries: minimumCountries
+            minimumCountries: minimumCountries,
+            citation: citation.view(citation.reference(release))
         ).html
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 
@@ -9,6 +10,7 @@ import Logging
 struct PublicRoutes {
     let releases: PublicReleases
     let statistics: PublicStatisticsService
+    let citation: Citation
 
     func register(on v1: RouterGroup<AppRequestContext>) {
         let group = v1.group("public")
@@ -34,25 +36,28 @@ struct PublicRoutes {
             let code = try context.parameters.require("code")
             let format = try ResponseFormat(request)
             let visible = try await releases.signature(logger: context.logger)
-            let rendered = try await releases.renderedNow("series/\(code)/\(format.rawValue)/\(visible)") { [statistics, logger = context.logger] in
+            let rendered = try await releases.renderedNow("series/\(code)/\(format.rawValue)/\(visible)") { [self, logger = context.logger] in
                 let series = try await statistics.series(code, logger: logger)
-                return try Self.render(series, csv: series.csv, format: format)
+                let cited = citation.fields(citation.reference(latestOf: try await releases.latestByYear(logger: logger)))
+                return try Self.render(series, csv: series.csv, format: format, cited: cited)
             }
             return CacheableResponse.response(rendered, for: request)
         }
         group.get("overview") { request, context in
             let format = try ResponseFormat(request)
             let visible = try await releases.signature(logger: context.logger)
-            let rendered = try await releases.renderedNow("overview/\(format.rawValue)/\(visible)") { [statistics, logger = context.logger] in
+            let rendered = try await releases.renderedNow("overview/\(format.rawValue)/\(visible)") { [self, logger = context.logger] in
                 let overview = try await statistics.overview(logger: logger)
-                return try Self.render(overview, csv: overview.csv, format: format)
+                let cited = citation.fields(citation.reference(latestOf: try await releases.latestByYear(logger: logger)))
+                return try Self.render(overview, csv: overview.csv, format: format, cited: cited)
             }
             return CacheableResponse.response(rendered, for: request)
         }
         group.get("reference-series") { request, context in
             let format = try ResponseFormat(request)
             let reference = try await statistics.referenceSeries(logger: context.logger)
-            return CacheableResponse.response(try Self.render(reference, csv: reference.csv, format: format), for: request)
+            let cited = citation.fields(citation.referenceSeries)
+            return CacheableResponse.response(try Self.render(reference, csv: reference.csv, format: format, cited: cited), for: request)
         }
     }
 
@@ -64,20 +69,33 @@ struct PublicRoutes {
         logger: Logger
     ) async throws -> Response {
         let key = "summary/\(info.year)/\(info.release)/\(latest)/\(format.rawValue)"
-        let rendered = try await releases.renderedNow(key) { [releases] in
+        let rendered = try await releases.renderedNow(key) { [releases, citation] in
             let frozen = try await releases.frozen(info, logger: logger)
-            // served as stored: only which release is latest is added to the JSON
+            // served as stored: only which release is latest, the citation and the licence are added to the JSON
             return switch format {
-            case .json: CacheableResponse.Rendered(body: try frozen.json(release: info.release, latest: latest), contentType: format.contentType)
+            case .json:
+                CacheableResponse.Rendered(
+                    body: try citation.fields(citation.reference(info)).added(to: frozen.json(release: info.release, latest: latest)),
+                    contentType: format.contentType
+                )
             case .csv: CacheableResponse.Rendered(body: Data(frozen.csv.utf8), contentType: format.contentType)
             }
         }
-        return CacheableResponse.response(rendered, for: request)
+        var response = CacheableResponse.response(rendered, for: request)
+        // RFC 8574: the release's own address is the one to cite, whichever path asked
+        response.headers.append(HTTPField(name: .link, value: "</v1/public/summaries/\(info.year)/releases/\(info.release)>; rel=\"cite-as\""))
+        return response
     }
 
-    static func render(_ value: some Encodable, csv: @autoclosure () -> Data, format: ResponseFormat) throws -> CacheableResponse.Rendered {
+    /// JSON with `cite_as` and `licence` added; CSV as it is (its licence is in the `Link` header).
+    static func render(
+        _ value: some Encodable,
+        csv: @autoclosure () -> Data,
+        format: ResponseFormat,
+        cited: Citation.Fields
+    ) throws -> CacheableResponse.Rendered {
         switch format {
-        case .json: CacheableResponse.Rendered(body: try JSONCoding.encoder.encode(value), contentType: format.contentType)
+        case .json: CacheableResponse.Rendered(body: try cited.added(to: JSONCoding.encoder.encode(value)), contentType: format.contentType)
         case .csv: CacheableResponse.Rendered(body: csv(), contentType: format.contentType)
         }
     }
