@@ -17,6 +17,23 @@ import Testing
         #expect(config.database.username == "alliance")
         #expect(config.replicaDatabase == nil)
         #expect(config.releaseIndexLifetime == 5)
+        #expect(config.licence == DataLicence(name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/"))
+    }
+
+    @Test func theDataLicenceIsReadAndABadOneNamed() throws {
+        let env = ["DATABASE_URL": "postgres://alliance@127.0.0.1:5432/alliance"]
+        let url = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+        let config = try Config.fromEnvironment(env.merging(["DATA_LICENCE_NAME": "OGL 3.0", "DATA_LICENCE_URL": url]) { $1 })
+        #expect(config.licence == DataLicence(name: "OGL 3.0", url: url))
+        #expect {
+            try Config.fromEnvironment(env.merging(["DATA_LICENCE_NAME": " ", "DATA_LICENCE_URL": "creativecommons.org/by"]) { $1 })
+        } throws: { error in
+            let problems = (error as? ConfigError)?.problems ?? []
+            return problems.count == 2 && problems[0].hasPrefix("DATA_LICENCE_NAME") && problems[1].hasPrefix("DATA_LICENCE_URL")
+        }
+        for bad in ["ftp://example.org/licence", "https://", "https://x.org/a b", "https://x.org/>"] {
+            #expect(throws: ConfigError.self, "\(bad)") { try Config.fromEnvironment(env.merging(["DATA_LICENCE_URL": bad]) { $1 }) }
+        }
     }
 
     @Test func aStandbyIsReadAndABadOneNamed() throws {

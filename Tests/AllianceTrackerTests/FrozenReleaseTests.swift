@@ -88,7 +88,7 @@ import Testing
                 let disclosed = Disclosure(minimumCountries: 3).publicView(of: stored, sets: sets, earlier: earlier)
                 earlier += disclosed.figures
                 let expected = try Self.rendering(disclosed.view, release: release, latest: 2)
-                #expect(try await r.send(.get, "/v1/public/summaries/2024/releases/\(release)", token: nil).text == expected.json)
+                #expect(Self.uncited(try await r.send(.get, "/v1/public/summaries/2024/releases/\(release)", token: nil).text) == expected.json)
                 #expect(try await r.send(.get, "/v1/public/summaries/2024/releases/\(release)?format=csv", token: nil).text == expected.csv)
             }
         }
@@ -123,14 +123,14 @@ import Testing
             let path = "/v1/public/summaries/2024/releases/2"
             try await Self.withRouter(url, minimumCountries: 3) { client in
                 let (json, csv) = (try await Self.get(client, path), try await Self.get(client, path + "?format=csv"))
-                #expect(String(buffer: json) == expected.json)
+                #expect(Self.uncited(String(buffer: json)) == expected.json)
                 #expect(String(buffer: csv) == expected.csv)
             }
             #expect(try sql(url, "SELECT format_version FROM published_summaries WHERE release = 2") == [["1"]])
             try await Self.withRouter(url, minimumCountries: 5) { client in
                 let (release, latest) = (try await Self.get(client, path), try await Self.get(client, "/v1/public/summaries/2024"))
-                #expect(String(buffer: release) == expected.json)
-                #expect(String(buffer: latest) == expected.json)
+                #expect(Self.uncited(String(buffer: release)) == expected.json)
+                #expect(Self.uncited(String(buffer: latest)) == expected.json)
             }
             // public reads write nothing: a read-only standby serves them all
             try sql(url, "ALTER DATABASE \(url.database) SET default_transaction_read_only = on")
@@ -169,5 +169,12 @@ import Testing
             String(decoding: try JSONCoding.encoder.encode(summary), as: UTF8.self),
             String(decoding: SummaryCSV.render(summary), as: UTF8.self)
         )
+    }
+
+    /// A served document without the `cite_as` and `licence` added at its end when served
+    /// (LicenceCitationTests); the text before them is compared byte for byte.
+    static func uncited(_ text: String) -> String {
+        guard let range = text.range(of: ",\"cite_as\":", options: .backwards), text.hasSuffix("}}") else { return text }
+        return String(text[..<range.lowerBound]) + "}"
     }
 }

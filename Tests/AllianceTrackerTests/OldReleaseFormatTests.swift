@@ -61,7 +61,7 @@ import Testing
             let expected = try FrozenRelease(formatVersion: 1, json: oldJSON, csv: oldCSV).json(release: 2, latest: 2)
             let json = try await r.send(.get, "/v1/public/summaries/2024/releases/2", token: nil)
             #expect(json.status == .ok)
-            #expect(json.text == String(decoding: expected, as: UTF8.self))
+            #expect(FrozenReleaseTests.uncited(json.text) == String(decoding: expected, as: UTF8.self))
             #expect(try await r.send(.get, "/v1/public/summaries/2024/releases/2?format=csv", token: nil).text == oldCSV)
             // the views built from releases read it too: the series keeps its published percent
             let series = try await r.send(.get, "/v1/public/indicators/schools_online_safety_pct/series", token: nil)
