@@ -79,6 +79,20 @@ import Testing
         }
     }
 
+    /// A source with no address is shown as the words that name it, never as a link.
+    @Test func aSourceWithoutAnAddressShowsAsText() async throws {
+        try await withReporting { r in
+            try SummaryTests.history(r.url)
+            _ = try await PublicStatisticsTests.publish(r, 2024)
+            let page = try await r.send(.get, "/years/2024", token: nil).text
+            let weprotect = "WePROTECT Global Alliance website statistics panel (c. 2017); no stable address found"
+            #expect(page.components(separatedBy: "<td>\(weprotect)</td>").count == 3)
+            #expect(!page.contains("find_string") && !page.contains("GitHub code index"))
+            let json = try await r.send(.get, "/v1/public/reference-series", token: nil).text
+            #expect(json.components(separatedBy: "\"sources\":[\"\(weprotect)\"]").count == 3)
+        }
+    }
+
     @Test func anEmbargoedReleaseIsCitedFromTheDayItBecamePublic() throws {
         let citation = Citation(licence: DataLicence())
         let day = { (text: String) in try #require(JSONCoding.time(text)) }

@@ -88,6 +88,48 @@ import Testing
         }
     }
 
+    /// A database seeded before the sources were corrected gets them when seeded again:
+    /// the reference figures are the seed files', not the secretariat's.
+    @Test func seedingAgainCorrectsASourceNamedBefore() async throws {
+        try await TestDatabase.withFreshDatabase { url async throws in
+            let placeholder = "GitHub code index (find_string \"Offender support systems\")"
+            try sql(url, "UPDATE reference_observations SET sources = ARRAY[$1] WHERE series = 'inhope_network_figures' AND year IN (2013, 2014) AND period = ''", [placeholder])
+            try sql(url, "UPDATE reference_observations SET sources = sources || $1 WHERE series = 'ncmec_cybertipline_reports' AND year = 2015", [placeholder])
+            let changes = try await withDatabase(url, logger: TestDatabase.logger) { client in
+                try await Seeder(directory: TestDatabase.seedDirectory).seed(client, logger: TestDatabase.logger)
+            }
+            #expect(changes.first { $0.table == "reference_observations" }?.rows == 3, "\(changes)")
+            let weprotect = "WePROTECT Global Alliance website statistics panel (c. 2017); no stable address found"
+            let inhope = "SELECT year, array_to_string(sources, ' | ') FROM reference_observations WHERE series = 'inhope_network_figures' AND year IN (2013, 2014) AND period = '' ORDER BY year"
+            #expect(try sql(url, inhope) == [["2013", weprotect], ["2014", weprotect]])
+            let ncmec = try sql(url, "SELECT sources FROM reference_observations WHERE series = 'ncmec_cybertipline_reports' AND year = 2015")
+            #expect(ncmec.count == 1 && ncmec[0][0]?.contains("find_string") == false && ncmec[0][0]?.contains("missingkids.org") == true)
+        }
+    }
+
+    /// Every source shown is a citation a reader can follow (an address) or recognise
+    /// (a publication named in words): none is a note of how a figure was found.
+    @Test func noSeededSourceIsAPlaceholder() async throws {
+        try await TestDatabase.withFreshDatabase { url async throws in
+            let placeholders = ["%find_string%", "%github code index%", "%todo%", "%example.%", "%placeholder%", "%tbd%"]
+            for pattern in placeholders {
+                let found = try sql(
+                    url,
+                    """
+                    SELECT series || ' ' || year, s FROM reference_observations, unnest(sources) s WHERE s ILIKE $1
+                    UNION ALL SELECT 'goal ' || id, source FROM goals WHERE source ILIKE $1
+                    UNION ALL SELECT 'operational goal ' || code, source FROM operational_goals WHERE source ILIKE $1
+                    UNION ALL SELECT 'target ' || id, source FROM targets WHERE source ILIKE $1
+                    UNION ALL SELECT 'membership ' || country, source FROM memberships WHERE source ILIKE $1
+                    """,
+                    [pattern]
+                )
+                #expect(found.isEmpty, "\(pattern): \(found)")
+            }
+            #expect(try sql(url, "SELECT count(*) FROM reference_observations WHERE cardinality(sources) = 0 OR '' = ANY (sources)") == [["0"]])
+        }
+    }
+
     /// Every seeded table, as text, in a stable order.
     private func snapshot(_ url: DatabaseURL) throws -> [[String?]] {
         try [
