@@ -93,14 +93,23 @@ import Testing
     @Test func seedingAgainCorrectsASourceNamedBefore() async throws {
         try await TestDatabase.withFreshDatabase { url async throws in
             let placeholder = "GitHub code index (find_string \"Offender support systems\")"
-            try sql(url, "UPDATE reference_observations SET sources = ARRAY[$1] WHERE series = 'inhope_network_figures' AND year IN (2013, 2014) AND period = ''", [placeholder])
-            try sql(url, "UPDATE reference_observations SET sources = sources || $1 WHERE series = 'ncmec_cybertipline_reports' AND year = 2015", [placeholder])
+            try sql(
+                url,
+                "UPDATE reference_observations SET sources = ARRAY[$1::text] WHERE series = 'inhope_network_figures' AND year IN (2013, 2014) AND period = ''",
+                [placeholder]
+            )
+            try sql(
+                url,
+                "UPDATE reference_observations SET sources = array_append(sources, $1::text) WHERE series = 'ncmec_cybertipline_reports' AND year = 2015",
+                [placeholder]
+            )
             let changes = try await withDatabase(url, logger: TestDatabase.logger) { client in
                 try await Seeder(directory: TestDatabase.seedDirectory).seed(client, logger: TestDatabase.logger)
             }
             #expect(changes.first { $0.table == "reference_observations" }?.rows == 3, "\(changes)")
             let weprotect = "WePROTECT Global Alliance website statistics panel (c. 2017); no stable address found"
-            let inhope = "SELECT year, array_to_string(sources, ' | ') FROM reference_observations WHERE series = 'inhope_network_figures' AND year IN (2013, 2014) AND period = '' ORDER BY year"
+            let inhope =
+                "SELECT year, array_to_string(sources, ' | ') FROM reference_observations WHERE series = 'inhope_network_figures' AND year IN (2013, 2014) AND period = '' ORDER BY year"
             #expect(try sql(url, inhope) == [["2013", weprotect], ["2014", weprotect]])
             let ncmec = try sql(url, "SELECT sources FROM reference_observations WHERE series = 'ncmec_cybertipline_reports' AND year = 2015")
             #expect(ncmec.count == 1 && ncmec[0][0]?.contains("find_string") == false && ncmec[0][0]?.contains("missingkids.org") == true)
