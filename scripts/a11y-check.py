@@ -3,7 +3,8 @@
 
 Usage: scripts/a11y-check.py BASE_URL AXE_JS [PATH ...]
 
-Opens / and the page of every published year (`/years/{y}`), then each PATH given, and
+Opens / and the page of every published year (`/years/{y}`), every indicator's page
+(`/indicators/{code}`) the instance serves, then each PATH given, and
 runs axe-core (the axe.min.js bundled by axe-selenium-python, at AXE_JS) in each page.
 The script is evaluated through the DevTools protocol (Runtime.evaluate), which the
 pages' Content-Security-Policy (no script) does not block. Prints the axe-core version,
@@ -18,6 +19,7 @@ import json
 import os
 import sys
 import tempfile
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -40,6 +42,21 @@ def published_year_paths(base):
     with urllib.request.urlopen(base + "/v1/public/overview", timeout=browser.TIMEOUT) as response:
         years = json.load(response)["years"]
     return [f"/years/{y['year']}" for y in years]
+
+
+def indicator_paths(base):
+    """The page of every indicator of the catalogue, where the instance has such pages (a 404 is none)."""
+    with urllib.request.urlopen(base + "/v1/indicators", timeout=browser.TIMEOUT) as response:
+        codes = [i["code"] for i in json.load(response)["indicators"]]
+    paths = []
+    for code in codes:
+        try:
+            with urllib.request.urlopen(f"{base}/indicators/{code}", timeout=browser.TIMEOUT):
+                paths.append(f"/indicators/{code}")
+        except urllib.error.HTTPError as error:
+            if error.code != 404:
+                raise
+    return paths
 
 
 def load(devtools, url):
@@ -80,7 +97,7 @@ def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     base, axe_source = sys.argv[1].rstrip("/"), Path(sys.argv[2]).read_text()
-    paths = PATHS + published_year_paths(base) + sys.argv[3:]
+    paths = PATHS + published_year_paths(base) + indicator_paths(base) + sys.argv[3:]
     failing = 0
     with tempfile.TemporaryDirectory(prefix="a11y-check-") as profile:
         process, url = browser.start_chromium(profile)
