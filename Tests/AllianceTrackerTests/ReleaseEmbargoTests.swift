@@ -101,4 +101,23 @@ import Testing
             #expect(second["revises"] as? Int == 1)
         }
     }
+
+    /// A release published while an earlier one of its year is under embargo is compared
+    /// with the latest public one before it, never with the embargoed one.
+    @Test func aReleaseIsNeverComparedWithAnEmbargoedOne() async throws {
+        try await withReporting { r in
+            try SummaryTests.history(r.url)
+            _ = try await PublicStatisticsTests.publish(r, 2024)
+            _ = try await PublicStatisticsTests.publish(r, 2024, ["note": "Sealed", "embargo_until": "2025-03-01T09:00:00Z"])
+            _ = try await PublicStatisticsTests.publish(r, 2024, ["note": "Third"])
+            var listed = try await ReleaseListTests.releases(r)
+            #expect(listed.map { $0["status"] as? String } == ["public", "embargoed", "public"])
+            #expect(listed[2]["release"] as? Int == 3)
+            #expect(listed[2]["revises"] as? Int == 1)
+            r.clock.set("2025-03-01T09:00:00Z")
+            listed = try await ReleaseListTests.releases(r)
+            #expect(listed[1]["revises"] as? Int == 1)
+            #expect(listed[2]["revises"] as? Int == 2)
+        }
+    }
 }
