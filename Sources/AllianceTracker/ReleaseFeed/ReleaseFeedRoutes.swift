@@ -24,7 +24,10 @@ struct ReleaseFeedRoutes {
             let snapshot = try await feed.snapshot(logger: context.logger)
             let rendered = try await feed.releases.renderedNow("releases.atom/\(snapshot.signature)") { [feed, logger = context.logger] in
                 let listing = try await feed.listing(snapshot, logger: logger)
-                return CacheableResponse.Rendered(body: Data(ReleaseAtomFeed.render(listing, licence: feed.citation.licence).utf8), contentType: ReleaseAtomFeed.contentType)
+                return CacheableResponse.Rendered(
+                    body: Data(ReleaseAtomFeed.render(listing, licence: feed.citation.licence).utf8),
+                    contentType: ReleaseAtomFeed.contentType
+                )
             }
             return CacheableResponse.response(rendered, for: request)
         }
