@@ -45,9 +45,10 @@ struct SVGMarker {
         return switch shape {
         case .circle: "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"3.5\" \(paint)>\(title)</circle>"
         case .square: "<rect x=\"\(f(x - 3.2))\" y=\"\(f(y - 3.2))\" width=\"6.4\" height=\"6.4\" \(paint)>\(title)</rect>"
-        case .triangle: polygon([(x, y - 4.5), (x + 4.2, y + 3), (x - 4.2, y + 3)], paint, title)
+        // triangles span y − 4 to y + 4, so that the middle of what is drawn is the point
+        case .triangle: polygon([(x, y - 4), (x + 4.6, y + 4), (x - 4.6, y + 4)], paint, title)
         case .diamond: polygon([(x, y - 4.5), (x + 4.5, y), (x, y + 4.5), (x - 4.5, y)], paint, title)
-        case .triangleDown: polygon([(x, y + 4.5), (x + 4.2, y - 3), (x - 4.2, y - 3)], paint, title)
+        case .triangleDown: polygon([(x, y + 4), (x + 4.6, y - 4), (x - 4.6, y - 4)], paint, title)
         }
     }
 
