@@ -126,6 +126,10 @@ import Testing
             let during = try await r.send(.get, "/indicators/icse_victims_identified", token: nil)
             #expect(Array(Self.figures(during.text).keys) == [2023])
             #expect(!during.text.contains("2024") && during.text == before.text)
+            // a page served 30 s before the embargo ends is not kept past it
+            r.clock.set("2025-03-01T08:59:30Z")
+            let late = try await r.send(.get, "/indicators/icse_victims_identified", token: nil)
+            #expect(late.headers[.cacheControl] == "public, max-age=30" && Self.figures(late.text)[2024] == nil)
             r.clock.set("2025-03-01T09:00:01Z")
             let after = try await r.send(.get, "/indicators/icse_victims_identified", token: nil)
             #expect(Self.figures(after.text)[2024]?.text == "460")
