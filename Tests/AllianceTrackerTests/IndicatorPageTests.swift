@@ -8,13 +8,26 @@ import Testing
 /// `/indicators/{code}`: a page for every indicator of the catalogue, whose figures are
 /// the series API's, withheld ones shown as withheld, embargoed ones absent until their time.
 @Suite struct IndicatorPageTests {
-    /// The table's figures by year: the cell's text, and whether it is marked withheld.
-    static func figures(_ html: String) -> [Int: (text: String, withheld: Bool)] {
-        var cells: [Int: (String, Bool)] = [:]
-        for match in html.matches(of: /<td data-year="(\d+)"( data-withheld="true")?>([^<]*)<\/td>/) {
-            cells[Int(match.1)!] = (String(match.3), match.2 != nil)
+    /// The table's rows by year: the figure's text, whether it is marked withheld, and the release, countries and change.
+    static func figures(_ html: String) -> [Int: (text: String, withheld: Bool, rest: [String])] {
+        var cells: [Int: (String, Bool, [String])] = [:]
+        let row = /<td data-year="(\d+)"( data-withheld="true")?>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><td>([^<]*)<\/td>/
+        for match in html.matches(of: row) {
+            cells[Int(match.1)!] = (String(match.3), match.2 != nil, [String(match.4), String(match.5), String(match.6)])
         }
         return cells
+    }
+
+    /// The release (marked when revised), countries and like-for-like change the page must show for a point.
+    static func rest(_ point: [String: Any], kind: MeasureKind) -> [String] {
+        let release = "\(point["release"] as? Int ?? 0)" + (point["revised"] as? Bool == true ? " (revised)" : "")
+        let reason = ((point["withheld"] as? [String: String])?["growth_like_for_like"]).flatMap(WithheldReason.init(rawValue:))
+        let change =
+            reason.map(HTML.withheld)
+            ?? (kind.changesInPoints
+                ? HTML.points(SummaryTests.number(point["change_like_for_like_pp"]))
+                : HTML.percent(SummaryTests.number(point["growth_like_for_like_pct"])))
+        return [release, "\(point["countries"] as? Int ?? -1)", change]
     }
 
     /// What the page must show for a point of the series API, formatted as the page formats.
@@ -38,6 +51,7 @@ import Testing
             try SummaryTests.history(r.url)
             _ = try await PublicStatisticsTests.publish(r, 2023)
             _ = try await PublicStatisticsTests.publish(r, 2024)
+            _ = try await PublicStatisticsTests.publish(r, 2024, ["note": "A second release: the page marks it revised"])
             let catalogue = try #require(try await r.send(.get, "/v1/indicators", token: nil).json()["indicators"] as? [[String: Any]])
             #expect(catalogue.count == 15)
             var withheld = 0
@@ -72,6 +86,7 @@ import Testing
                     let year = try #require(point["year"] as? Int)
                     let cell = try #require(shown[year], "\(code) \(year)")
                     #expect(cell.text == Self.expected(point, kind: kind), "\(code) \(year)")
+                    #expect(cell.rest == Self.rest(point, kind: kind), "\(code) \(year)")
                     let suppressed = point["suppressed"] as? Bool == true
                     #expect(cell.withheld == suppressed)
                     if suppressed {
@@ -91,6 +106,7 @@ import Testing
             // the headline figure as the dashboard test reads it, and the target set on it
             let victims = try await r.send(.get, "/indicators/icse_victims_identified", token: nil).text
             #expect(Self.figures(victims)[2024]?.text == "460")
+            #expect(Self.figures(victims)[2024]?.rest.first == "2 (revised)" && Self.figures(victims)[2023]?.rest.first == "1")
             #expect(victims.contains("(a headline indicator of the dashboard)"))
             #expect(victims.contains("<li data-target=\"OG1.1\">Target OG1.1, a change of at least +10.0 % a year: 2024: "))
             let referred = try await r.send(.get, "/indicators/victims_referred_to_support", token: nil).text
