@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Opens the public dashboard in headless Chromium and checks what it shows.
+"""Opens the public dashboard and every indicator's page in headless Chromium and checks what they show.
 
 Usage: scripts/browser-check.py [BASE_URL]   (default http://127.0.0.1:8080)
 
@@ -69,13 +69,17 @@ EXTRACT = r"""(() => {
         indicator: f.dataset.indicator || null, series: f.dataset.series || null,
         drawnWidth: svg ? svg.getBoundingClientRect().width : 0,
         zeroY: svg ? parseFloat(svg.querySelector('line.grid').getAttribute('y1')) : null,
-        points: [...f.querySelectorAll('svg circle')].map(c => ({year: +c.dataset.year, value: c.dataset.value,
-          cx: +c.getAttribute('cx'), cy: +c.getAttribute('cy'), fill: c.getAttribute('fill')})),
+        points: [...f.querySelectorAll('svg.chart .mark')].map(c => ({year: +c.dataset.year, value: c.dataset.value,
+          // a marker's middle, whatever its shape (circle, square, triangle, diamond)
+          cx: c.getBBox().x + c.getBBox().width / 2, cy: c.getBBox().y + c.getBBox().height / 2, fill: c.getAttribute('fill')})),
         lines: f.querySelectorAll('svg polyline').length,
         legend: [...f.querySelectorAll('.legend li')].map(text),
-        rows: [...f.querySelectorAll('table tbody tr')].map(tr => [...tr.cells].slice(0, 3).map(text)),
+        rows: [...f.querySelectorAll('table tbody tr')].map(tr => [...tr.cells].map(text)),
       };
     }),
+    h1: text(document.querySelector('h1')),
+    noFigure: !!document.querySelector('p.no-figure'),
+    downloads: [...document.querySelectorAll('ul.downloads a')].map(a => [text(a), a.getAttribute('href')]),
     scrollWidth: document.documentElement.scrollWidth,
     // Not window.innerWidth: on a phone it grows to fit content that overflows.
     viewportWidth: document.documentElement.clientWidth,
@@ -85,22 +89,38 @@ EXTRACT = r"""(() => {
 
 # --- Formatting as the page does (Sources/AllianceTracker/Dashboard/HTML.swift) ---
 
-def number(value):
-    """HTML.number: at most one decimal, thousands grouped, halves away from zero."""
+def rounded(value):
+    """To one decimal, halves away from zero; −0.04 is 0.0, not −0.0."""
+    result = Decimal(str(value)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return abs(result) if result == 0 else result
+
+
+def number(value, fixed=False):
+    """HTML.number: at most one decimal (fixed: always one, as the CSV), thousands grouped."""
     if value is None:
         return "—"
-    rounded = Decimal(str(value)).quantize(Decimal("0.1"), ROUND_HALF_UP)
-    return f"{rounded:,}".removesuffix(".0")
+    text = f"{rounded(value):,}"
+    return text if fixed else text.removesuffix(".0")
+
+
+def figure(value, kind):
+    """HTML.figure: a percentage (ratios, booleans) shows its decimal, a count or a time as it is."""
+    return number(value, fixed=kind in ("ratio", "boolean"))
+
+
+def signed(value, unit):
+    """HTML.percent and HTML.points: signed by the rounded figure, one decimal always: "+8.0 %"."""
+    return "—" if value is None else ("" if rounded(value) < 0 else "+") + number(value, fixed=True) + " " + unit
 
 
 def percent(value):
     """HTML.percent: signed, with a spaced percent sign."""
-    return "—" if value is None else ("" if value < 0 else "+") + number(value) + " %"
+    return signed(value, "%")
 
 
 def points(value):
     """HTML.points: a change in percentage points, signed."""
-    return "—" if value is None else ("" if value < 0 else "+") + number(value) + " pp"
+    return signed(value, "pp")
 
 
 WITHHELD = {"small_cell": "withheld: from fewer countries than the disclosure minimum",
@@ -114,10 +134,10 @@ def withheld_text(reason):
 
 def headline_text(indicator):
     """The headline figure as the page shows it: the number, or withheld with its reason."""
-    withheld = indicator.get("withheld")
+    withheld, kind = indicator.get("withheld"), indicator.get("measure_kind")
     if withheld is not None:
-        return withheld_text(withheld["headline"]) if "headline" in withheld else number(indicator.get("headline"))
-    return "withheld" if indicator.get("suppressed") else number(indicator.get("headline"))
+        return withheld_text(withheld["headline"]) if "headline" in withheld else figure(indicator.get("headline"), kind)
+    return "withheld" if indicator.get("suppressed") else figure(indicator.get("headline"), kind)
 
 
 def change(indicator):
@@ -318,7 +338,7 @@ def chart_problems(chart, segments, rows):
         misplaced = off_line([(p["year"], p["cx"]) for p in points]) + off_line(
             [(0.0, chart["zeroY"])] + [(float(p["value"]), p["cy"]) for p in points])
         problems += [f"point at {c} px does not match {v}" for v, c in misplaced]
-    problems += [f"table row {page}, API {api}" for page, api in zip(chart["rows"], rows) if page != api]
+    problems += [f"table row {page}, API {api}" for page, api in zip(chart["rows"], rows) if page[:len(api)] != api]
     if len(chart["rows"]) != len(rows):
         problems.append(f"{len(chart['rows'])} table rows, API {len(rows)}")
     return problems
@@ -344,12 +364,23 @@ def check_charts(report, label, dom, api):
     return figures, charts
 
 
-def indicator_chart(series):
-    """One line through the years that have a figure; the table lists every year."""
+def indicator_chart(series, full=False):
+    """One line through the years that have a figure; the table lists every year (full: with its countries and
+    like-for-like change, as an indicator's page does)."""
+    kind = series["measure_kind"]
     points = [(p["year"], p["value"]) for p in series["points"] if p["value"] is not None]
-    rows = [[str(p["year"]), withheld_text((p.get("withheld") or {}).get("headline")) if p["suppressed"] else number(p["value"]),
-             f"{p['release']}{' (revised)' if p['revised'] else ''}"] for p in series["points"]]
+    rows = [[str(p["year"]), withheld_text((p.get("withheld") or {}).get("headline")) if p["suppressed"] else figure(p["value"], kind),
+             f"{p['release']}{' (revised)' if p['revised'] else ''}"] + ([str(p["countries"]), point_change(p, kind)] if full else [])
+            for p in series["points"]]
     return [(series["indicator"], points)] if points else [], rows
+
+
+def point_change(point, kind):
+    """A series point's like-for-like change as an indicator's page shows it."""
+    reason = (point.get("withheld") or {}).get("growth_like_for_like")
+    if reason:
+        return withheld_text(reason)
+    return points(point.get("change_like_for_like_pp")) if kind in ("ratio", "boolean") else percent(point.get("growth_like_for_like_pct"))
 
 
 def reference_chart(series):
@@ -380,7 +411,7 @@ def check_year_page(report, label, dom, year, api):
         ("submitted", dom["completeness"].get("Reports submitted"), str(c["submitted"])),
         ("accepted", dom["completeness"].get("Reports accepted"), str(c["accepted"])),
         ("on time", dom["completeness"].get("Submitted on time"),
-         f"{c['on_time']} ({number(c['on_time_rate']['pct'])} %)")])
+         f"{c['on_time']} ({number(c['on_time_rate']['pct'], fixed=True)} %)")])
     figures += check_og11(report, label, dom["og11"], next(t for t in s["targets"] if t["id"] == "OG1.1"))
     figures += check_headlines(report, label, dom, s, api)
     chart_figures, charts = check_charts(report, label, dom, api)
@@ -425,6 +456,48 @@ def check_headlines(report, label, dom, summary, api):
 
 def check_browser(report, label, errors):
     report.check(f"{label} browser errors", errors, "none")
+
+
+def check_indicator_pages(devtools, base, report):
+    """Every indicator of the catalogue has a page whose chart and table (year, figure, release, countries,
+    like-for-like change) are its series from the API, with its download links; at desktop and phone widths."""
+    compared = 0
+    for indicator in get_json(base, "/v1/indicators")["indicators"]:
+        code, path = indicator["code"], f"/indicators/{indicator['code']}"
+        for width in (DESKTOP, PHONE):
+            for _ in range(ATTEMPTS):  # a release published while the page loads would read as a wrong figure
+                series = get_json(base, f"/v1/public/indicators/{code}/series")
+                dom, errors = open_page(devtools, base + path, width, f"indicator-{code}-{width}.png")
+                if get_json(base, f"/v1/public/indicators/{code}/series") == series:
+                    break
+            label = f"{path} at {width} px"
+            check_browser(report, label, errors)
+            if not dom:
+                continue
+            if width == PHONE:
+                report.check(f"{label} fits the screen", [] if dom["scrollWidth"] <= dom["viewportWidth"] else
+                             [f"page is {dom['scrollWidth']} px wide in a {dom['viewportWidth']} px viewport"],
+                             f"{dom['scrollWidth']} px wide in a {dom['viewportWidth']} px viewport")
+                continue
+            published = any(p["value"] is not None or p["suppressed"] for p in series["points"])
+            series_path = f"/v1/public/indicators/{code}/series"
+            downloads = [["CSV", series_path + "?format=csv"]] + (
+                [["SDMX-CSV", f"/v1/public/sdmx/data/dataflow/ALLIANCE/STATS/1.0.0/{code}?format=csv"]] if published else []
+            ) + [["JSON", series_path]]
+            problems = [] if dom["h1"] == indicator["name"] else [f"heading {dom['h1']!r}, catalogue {indicator['name']!r}"]
+            problems += [] if dom["downloads"] == downloads else [f"downloads {dom['downloads']}, expected {downloads}"]
+            charts = [c for c in dom["charts"] if c["indicator"] == code]
+            if published:
+                segments, rows = indicator_chart(series, full=True)
+                problems += chart_problems(charts[0], segments, rows) if len(charts) == 1 else [f"{len(charts)} charts"]
+                compared += sum(len(row) - 1 for row in rows)
+                detail = f"{len(rows)} years, {sum(len(row) - 1 for row in rows)} cells as in the series API"
+            else:
+                problems += [] if dom["noFigure"] and not charts else ["no 'No published figure yet.' or a chart drawn"]
+                detail = "no published figure yet, and says so"
+            report.check(f"{path} figures", problems, detail)
+    report.check("indicator pages coverage", [] if compared >= MIN_FIGURES else [f"only {compared} cells compared"],
+                 f"{compared} table cells compared")
 
 
 # --- The run ---
@@ -479,6 +552,7 @@ def run(devtools, base, report):
                      [] if dom["scrollWidth"] <= dom["viewportWidth"] else
                      [f"page is {dom['scrollWidth']} px wide in a {dom['viewportWidth']} px viewport"],
                      f"{dom['scrollWidth']} px wide in a {dom['viewportWidth']} px viewport")
+    check_indicator_pages(devtools, base, report)
 
 
 def main():

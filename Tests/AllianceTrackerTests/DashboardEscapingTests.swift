@@ -54,6 +54,10 @@ import Testing
         #expect(!html.contains("<script"))
         #expect(html.contains("data-indicator=\"\(Self.escaped)\""))
         #expect(html.contains("<svg id=\"chart-\(Self.escaped)\""))
-        #expect(html.contains("<figcaption>\(Self.escaped) (\(Self.escaped)), each year’s latest release</figcaption>"))
+        #expect(
+            html.contains(
+                "<figcaption><a href=\"/indicators/\(Self.escaped)\">\(Self.escaped)</a> (\(Self.escaped)), each year’s latest release</figcaption>"
+            )
+        )
     }
 }

@@ -35,9 +35,9 @@ import Testing
             #expect(html.components(separatedBy: "role=\"img\"").count - 1 >= 4)
             #expect(html.contains("<title id=\"chart-icse_victims_identified-title\">"))
             // series breaks: INHOPE's countings are separate lines, named in a legend
-            #expect(html.contains("<li><span class=\"swatch\""))
+            #expect(html.contains("<li><svg class=\"key\""))
             // and INHOPE's first half of 2014 is not joined to its whole years
-            #expect(html.contains("</span>CSAM URLs</li>") && html.contains("</span>CSAM URLs, H1</li>"))
+            #expect(html.contains("</svg>CSAM URLs</li>") && html.contains("</svg>CSAM URLs, H1</li>"))
             let year = try await r.send(.get, "/years/2023", token: nil)
             #expect(year.status == .ok)
             #expect(year.text.contains("aria-current=\"page\" href=\"/years/2023\""))

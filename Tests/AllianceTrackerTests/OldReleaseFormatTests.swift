@@ -73,10 +73,10 @@ import Testing
             let seriesCSV = try await r.send(.get, "/v1/public/indicators/schools_online_safety_pct/series?format=csv", token: nil)
             #expect(seriesCSV.text.hasPrefix("indicator,year,release,revised,value,countries,growth_like_for_like_pct,change_like_for_like_pp,"))
             #expect(seriesCSV.text.contains(",,10.0,false,false,\r\n"))
-            // and the page shows points for the proportion, from its previous and current: 60 − 50
+            // and the page shows points for the proportion, from its previous and current: 60 − 50, with its decimal
             let page = try await r.send(.get, "/", token: nil)
             #expect(page.status == .ok)
-            #expect(page.text.contains("<td>+10 pp</td>"))
+            #expect(page.text.contains("<td>+10.0 pp</td>"), "one decimal, as the CSV: 10.0")
         }
     }
 }

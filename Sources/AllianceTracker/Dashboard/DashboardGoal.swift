@@ -25,7 +25,8 @@ struct DashboardGoal {
                 Row(
                     name: indicator.name,
                     code: indicator.code,
-                    figure: figure.headlineWithheld ? HTML.withheld(figure.reason(.headline)) : HTML.number(figure.headline),
+                    figure: figure.headlineWithheld
+                        ? HTML.withheld(figure.reason(.headline)) : HTML.figure(figure.headline, kind: figure.measureKind),
                     unit: Self.unit(indicator),
                     countries: figure.countriesReporting,
                     growth: Self.change(figure)

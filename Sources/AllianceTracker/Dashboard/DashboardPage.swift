@@ -61,7 +61,7 @@ struct DashboardPage {
             submitted: c.submitted,
             accepted: c.accepted,
             onTime: c.onTime,
-            onTimeRate: HTML.number(c.onTimeRate.pct)
+            onTimeRate: HTML.share(c.onTimeRate.pct)
         )
         self.target = summary.targets.first { $0.id == "OG1.1" }.map { target in
             DashboardTarget(

@@ -21,6 +21,7 @@ struct DashboardRoutes {
         router.get("years/{year}") { request, context in
             try await page(try context.yearParameter(), request: request, logger: context.logger)
         }
+        registerIndicators(on: router)
     }
 
     private func page(_ year: Int, request: Request, logger: Logger) async throws -> Response {

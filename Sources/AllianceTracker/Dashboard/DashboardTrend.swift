@@ -34,7 +34,7 @@ struct DashboardTrend {
         rows = series.points.map { point in
             Row(
                 year: point.year,
-                figure: point.suppressed ? HTML.withheld(point.withheld?[.headline]) : HTML.number(point.value.value),
+                figure: point.suppressed ? HTML.withheld(point.withheld?[.headline]) : HTML.figure(point.value.value, kind: series.measureKind),
                 release: point.release,
                 revised: point.revised
             )

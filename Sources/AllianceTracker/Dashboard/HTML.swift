@@ -21,7 +21,9 @@ enum HTML {
     /// 1234567.891 → "1,234,567.9"; whole numbers without decimals. Halves round
     /// away from zero, as in the CSV: the Decimal is rounded before the formatter,
     /// which would see 3.85 as the binary 3.8499… and round it down.
-    static func number(_ value: Decimal?, decimals: Int = 1) -> String {
+    /// `fixed`: always that many decimals, as the CSV writes a figure rounded to one
+    /// decimal ("8.0", never "8").
+    static func number(_ value: Decimal?, decimals: Int = 1, fixed: Bool = false) -> String {
         guard var exact = value else { return "—" }
         var rounded = Decimal()
         NSDecimalRound(&rounded, &exact, decimals, .plain)
@@ -32,17 +34,39 @@ enum HTML {
         formatter.groupingSeparator = ","
         formatter.groupingSize = 3
         formatter.maximumFractionDigits = decimals
-        formatter.minimumFractionDigits = 0
+        formatter.minimumFractionDigits = fixed ? decimals : 0
         return formatter.string(from: rounded as NSDecimalNumber) ?? "\(rounded)"
     }
 
+    /// A growth rate, one decimal always: "+8.0 %", "-0.1 %" (from −0.05), "+0.0 %".
     static func percent(_ value: Decimal?) -> String {
-        value.map { ($0 < 0 ? "" : "+") + number($0) + " %" } ?? "—"
+        signed(value, unit: "%")
     }
 
-    /// A change in percentage points: "+2.6 pp".
+    /// A change in percentage points: "+2.6 pp", "+8.0 pp".
     static func points(_ value: Decimal?) -> String {
-        value.map { ($0 < 0 ? "" : "+") + number($0) + " pp" } ?? "—"
+        signed(value, unit: "pp")
+    }
+
+    /// A share in percent, one decimal always: "75.0".
+    static func share(_ value: Decimal?) -> String {
+        number(value, fixed: true)
+    }
+
+    /// A headline figure: a percentage (ratios, booleans) with its decimal, a count or time as it is.
+    static func figure(_ value: Decimal?, kind: MeasureKind) -> String {
+        switch kind {
+        case .ratio, .boolean: share(value)
+        case .flow, .stock, .duration: number(value)
+        }
+    }
+
+    /// The sign is the rounded figure's: −0.04 shows as "+0.0", not "-0.0".
+    private static func signed(_ value: Decimal?, unit: String) -> String {
+        guard var exact = value else { return "—" }
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &exact, 1, .plain)
+        return (rounded < 0 ? "" : "+") + number(rounded, fixed: true) + " " + unit
     }
 }
 

@@ -19,9 +19,6 @@ struct SVGChart {
     let description: String
     let segments: [Segment]
 
-    /// Ten colours: enough for every line of the reference series (INHOPE has eight).
-    static let palette = ["#1f5fa8", "#c2571a", "#2e7d32", "#7b3fa0", "#8a6d00", "#b0224b", "#00838f", "#5d4037", "#455a64", "#3949ab"]
-
     /// The SVG, which the dashboard's template inserts unescaped: every text in it is escaped here, the id included.
     func render(id: String) -> String {
         let id = HTML.escape(id)
@@ -43,7 +40,7 @@ struct SVGChart {
             <div class="chart-box"><svg id="\(id)" class="chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" \
             aria-labelledby="\(id)-title \(id)-desc" xmlns="http://www.w3.org/2000/svg">
             <title id="\(id)-title">\(HTML.escape(title))</title>
-            <desc id="\(id)-desc">\(HTML.escape(description))</desc>
+            <desc id="\(id)-desc">\(HTML.escape(description + lines))</desc>
             """
         for step in 0...4 {
             let value = yTop * Double(step) / 4
@@ -55,15 +52,15 @@ struct SVGChart {
             svg += "<text x=\"\(f(px(x)))\" y=\"\(f(height - bottom + 18))\" class=\"axis\" text-anchor=\"middle\">\(x)</text>"
         }
         for (index, segment) in segments.enumerated() {
-            let colour = Self.palette[index % Self.palette.count]
+            let style = SVGMarker(index: index)
             let coordinates = segment.points.sorted { $0.x < $1.x }.map { "\(f(px($0.x))),\(f(py($0.y)))" }
             if coordinates.count > 1 {
-                svg += "<polyline points=\"\(coordinates.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.5\"/>"
+                svg +=
+                    "<polyline points=\"\(coordinates.joined(separator: " "))\" fill=\"none\" stroke=\"\(style.colour)\" stroke-width=\"2.5\"\(style.dash)/>"
             }
             for point in segment.points {
-                svg +=
-                    "<circle cx=\"\(f(px(point.x)))\" cy=\"\(f(py(point.y)))\" r=\"3.5\" fill=\"\(colour)\" "
-                    + "data-year=\"\(point.x)\" data-value=\"\(point.y)\"><title>\(point.x): \(HTML.escape(short(point.y)))</title></circle>"
+                let title = "<title>\(point.x): \(HTML.escape(short(point.y)))</title>"
+                svg += style.shape(x: px(point.x), y: py(point.y), data: "data-year=\"\(point.x)\" data-value=\"\(point.y)\"", title: title)
             }
         }
         svg += "</svg>"
@@ -71,11 +68,16 @@ struct SVGChart {
             svg +=
                 "<ul class=\"legend\">"
                 + segments.enumerated().map { index, segment in
-                    let colour = Self.palette[index % Self.palette.count]
-                    return "<li><span class=\"swatch\" style=\"background:\(colour)\"></span>\(HTML.escape(segment.label))</li>"
+                    "<li>\(SVGMarker(index: index).key)\(HTML.escape(segment.label))</li>"
                 }.joined() + "</ul>"
         }
         return svg + "</div>"
+    }
+
+    /// The text alternative names each line with how it is drawn, as the legend shows it.
+    private var lines: String {
+        guard segments.count > 1 else { return "" }
+        return " Lines: " + segments.enumerated().map { "\($1.label), \(SVGMarker(index: $0).words)" }.joined(separator: "; ") + "."
     }
 
     private func f(_ value: Double) -> String { String(format: "%.1f", value) }

@@ -1,0 +1,38 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// `/indicators/{code}`: one page per indicator of the catalogue, rendered once per set
+/// of published releases, as the year pages are. An unknown code is 404
+/// `unknown_indicator`, as `/years/{year}` answers an unpublished year 404 `no_release`.
+extension DashboardRoutes {
+    func registerIndicators(on router: Router<AppRequestContext>) {
+        router.get("indicators/{code}") { request, context in
+            let code = try context.parameters.require("code")
+            let key = "indicator/\(code)/" + (try await releases.signature(logger: context.logger))
+            // made (and kept) only for a code the catalogue has: an unknown one throws first
+            let rendered = try await releases.renderedNow(key) { [self, logger = context.logger] in
+                let html = try await indicatorPage(code, logger: logger)
+                return CacheableResponse.Rendered(body: Data(html.utf8), contentType: "text/html; charset=utf-8")
+            }
+            return CacheableResponse.response(rendered, for: request)
+        }
+    }
+
+    private func indicatorPage(_ code: String, logger: Logger) async throws -> String {
+        let indicator = try await catalogue.indicator(code, logger: logger)
+        let goal = try await catalogue.goals(logger: logger).first { $0.id == indicator.goal }
+        let series = try await statistics.series(code, logger: logger)
+        var summaries: [PublishedSummaryV1] = []
+        for info in try await releases.latestByYear(logger: logger) {
+            summaries.append(try await releases.published(info, logger: logger))
+        }
+        return IndicatorPage(
+            indicator: indicator,
+            goal: goal,
+            series: series,
+            summaries: summaries,
+            minimumCountries: minimumCountries
+        ).html
+    }
+}
