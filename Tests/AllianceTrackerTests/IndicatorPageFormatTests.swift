@@ -69,7 +69,9 @@ import Testing
             suppressed: false
         )
         let series = IndicatorSeries(indicator: hostile, measureKind: .flow, unit: hostile, demo: false, points: [point])
-        let html = IndicatorPage(indicator: indicator, goal: goal, series: series, summaries: [], minimumCountries: 3).html
+        let html = IndicatorPage(indicator: indicator, goal: goal, series: series, summaries: [], minimumCountries: 3,
+            citation: Citation(licence: DataLicence()).view(hostile)
+        ).html
         #expect(!html.contains("<script"))
         #expect(html.contains("<h1>\(escaped)</h1>") && html.contains("<dd>\(escaped)</dd>"))
         #expect(html.contains("<dd>Goal 1: \(escaped)</dd>"))

@@ -24,7 +24,8 @@ extension DashboardRoutes {
         let goal = try await catalogue.goals(logger: logger).first { $0.id == indicator.goal }
         let series = try await statistics.series(code, logger: logger)
         var summaries: [PublishedSummaryV1] = []
-        for info in try await releases.latestByYear(logger: logger) {
+        let latest = try await releases.latestByYear(logger: logger)
+        for info in latest {
             summaries.append(try await releases.published(info, logger: logger))
         }
         return IndicatorPage(
@@ -32,7 +33,8 @@ extension DashboardRoutes {
             goal: goal,
             series: series,
             summaries: summaries,
-            minimumCountries: minimumCountries
+            minimumCountries: minimumCountries,
+            citation: citation.view(citation.reference(latestOf: latest))
         ).html
     }
 }

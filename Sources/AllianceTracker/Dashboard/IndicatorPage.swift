@@ -37,11 +37,21 @@ struct IndicatorPage {
     let hasTargets: Bool
     let downloads: [Download]
     let minimumCountries: Int
+    /// The footer's "cite as" line and licence (`citation.mustache`).
+    let citation: CitationView
 
     /// `summaries`: the latest visible release of each year, oldest first, with its document.
-    init(indicator: Indicator, goal: Goal?, series: IndicatorSeries, summaries: [PublishedSummaryV1], minimumCountries: Int) {
+    init(
+        indicator: Indicator,
+        goal: Goal?,
+        series: IndicatorSeries,
+        summaries: [PublishedSummaryV1],
+        minimumCountries: Int,
+        citation: CitationView
+    ) {
         let kind = indicator.measureKind
         code = indicator.code
+        self.citation = citation
         name = indicator.name
         definition = indicator.definition
         unit = indicator.unit
