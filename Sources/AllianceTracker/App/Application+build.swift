@@ -149,6 +149,7 @@ func buildRouter(
         publicReleases: publicReleases
     ).register(on: v1)
     PublicRoutes(releases: publicReleases, statistics: statistics).register(on: v1)
+    PublicDownloadRoutes(releases: publicReleases, statistics: statistics).register(on: v1)
     SDMXRoutes(sdmx: SDMXService(releases: publicReleases, catalogue: publicCatalogue, clock: clock)).register(on: v1)
     TargetRoutes(targets: TargetService(database: database, clock: clock, releases: publicReleases), catalogue: catalogue)
         .register(on: v1, country: country)
