@@ -16,7 +16,8 @@ struct PublicDownloadRoutes {
             let code = try context.parameters.require("code")
             let format = try ResponseFormat(request)
             let visible = try await Self.everyRelease(releases, context)
-            let rendered = try await releases.renderedNow("revisions/\(code)/\(format.rawValue)/\(visible)") { [statistics, logger = context.logger] in
+            let rendered = try await releases.renderedNow("revisions/\(code)/\(format.rawValue)/\(visible)") {
+                [statistics, logger = context.logger] in
                 let revisions = try await statistics.revisions(code, logger: logger)
                 return try PublicRoutes.render(revisions, csv: revisions.csv, format: format)
             }
