@@ -88,6 +88,14 @@ import Testing
                 }
             }
 
+            // the same figures as SDMX with every release's history
+            let sdmx = SDMXTests.rows(try await r.send(.get, SDMXTests.data + "*?format=csv&includeHistory=true", token: nil).text)
+            let key: ([String: String], [String]) -> [String] = { row, names in names.map { row[$0] ?? "" } }
+            #expect(
+                Set(sdmx.map { key($0, ["TIME_PERIOD", "RELEASE", "INDICATOR", "STATISTIC", "OBS_VALUE", "NUM_COUNTRIES"]) })
+                    == Set(rows.map { key($0, ["year", "release", "indicator", "statistic", "value", "countries"]) })
+            )
+
             // revised: 2024.2's victims total went from 460 to withheld; the schools' mean stayed 70
             let victims = rows.filter { $0["indicator"] == SummaryTests.victims && $0["statistic"] == "TOTAL" && $0["year"] == "2024" }
             #expect(
