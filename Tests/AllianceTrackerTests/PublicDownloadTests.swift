@@ -127,4 +127,20 @@ import Testing
             #expect(zipped.headers[.contentDisposition] != nil)
         }
     }
+
+    /// Public: no token needed, and whichever token is sent, the same answer (docs/rules.md §3).
+    @Test func bothRoutesAnswerWithoutAToken() async throws {
+        try await withReporting { r in
+            try SummaryTests.history(r.url)
+            _ = try await PublicStatisticsTests.publish(r, 2024)
+            for path in [Self.path, RevisionHistoryTests.path] {
+                let open = try await r.send(.get, path, token: nil)
+                #expect(open.status == .ok, "\(path)")
+                for token in [r.germany, r.france, r.secretariat] {
+                    let response = try await r.send(.get, path, token: token)
+                    #expect(response.status == .ok && response.text == open.text, "\(path)")
+                }
+            }
+        }
+    }
 }
