@@ -154,6 +154,7 @@ func buildRouter(
     ).register(on: v1)
     PublicRoutes(releases: publicReleases, statistics: statistics, citation: citation).register(on: v1)
     ReleaseFeedRoutes(feed: ReleaseListService(releases: publicReleases, citation: citation)).register(on: v1)
+    PublicDownloadRoutes(releases: publicReleases, statistics: statistics, citation: citation).register(on: v1)
     SDMXRoutes(sdmx: SDMXService(releases: publicReleases, catalogue: publicCatalogue, clock: clock)).register(on: v1)
     TargetRoutes(targets: TargetService(database: database, clock: clock, releases: publicReleases), catalogue: catalogue)
         .register(on: v1, country: country)

@@ -56,14 +56,15 @@ func withTimeout<T: Sendable>(
                     guard deadline?.expire() ?? true else {
                         // a COMMIT is in flight: its result decides the answer
                         let grace = loop.scheduleTask(in: .nanoseconds(CommitDeadline.grace.nanoseconds)) {
-                            cancelWork()
+                            // answer first: the work, cancelled, would otherwise answer its CancellationError
                             _ = finish(.failure(CommitTimeoutError()))
+                            cancelWork()
                         }
                         timer.withLockedValue { $0 = grace }
                         return
                     }
-                    cancelWork()
                     _ = finish(.failure(TimeoutError()))
+                    cancelWork()
                 }
             }
             let task = Task {

@@ -28,6 +28,16 @@ struct Citation: Sendable {
         return "\(Self.publisher), \(years), the latest release of each year as published on \(Self.day(newest))."
     }
 
+    /// A document over every public release (the revision history, the bulk download) names
+    /// the years and the day the newest release became public.
+    func reference(every releases: [ReleaseInfo]) -> String {
+        guard let first = releases.map(\.year).min(), let last = releases.map(\.year).max(),
+            let newest = releases.map(\.publicFrom).max()
+        else { return "\(Self.publisher), annual summaries (none published yet)." }
+        let years = first == last ? "annual summary \(first)" : "annual summaries \(first)–\(last)"
+        return "\(Self.publisher), \(years), every release published up to \(Self.day(newest))."
+    }
+
     /// The reference series: figures others published, compiled here with the source of each.
     var referenceSeries: String {
         "\(Self.publisher), reference series of published statistics, compiled from the sources named with each figure."

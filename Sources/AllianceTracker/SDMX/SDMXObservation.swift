@@ -12,6 +12,10 @@ struct SDMXObservation: Sendable, Equatable {
     var countries: Int
     /// When its release became public: published, and past any embargo.
     var published: Date
+    /// The indicator's kind, and why a withheld figure is withheld (releases since
+    /// sql/0018): for the bulk download, which shares this flattening.
+    var measureKind: MeasureKind
+    var withheldReason: WithheldReason?
 
     static let area = "ALLIANCE"
 
@@ -42,7 +46,9 @@ struct SDMXObservation: Sendable, Equatable {
                     unit: unit,
                     release: info.release,
                     countries: countries,
-                    published: max(info.publishedAt, info.embargoUntil ?? info.publishedAt)
+                    published: max(info.publishedAt, info.embargoUntil ?? info.publishedAt),
+                    measureKind: indicator.measureKind,
+                    withheldReason: withheld ? indicator.withheld?[statistic.withheldFigure] : nil
                 )
             }
         }
