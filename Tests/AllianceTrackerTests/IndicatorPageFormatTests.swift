@@ -69,7 +69,13 @@ import Testing
             suppressed: false
         )
         let series = IndicatorSeries(indicator: hostile, measureKind: .flow, unit: hostile, demo: false, points: [point])
-        let html = IndicatorPage(indicator: indicator, goal: goal, series: series, summaries: [], minimumCountries: 3,
+        let html = IndicatorPage(
+            indicator: indicator,
+            goal: goal,
+            series: series,
+            history: IndicatorRevisions(indicator: hostile, measureKind: .flow, unit: hostile, demo: false, years: []),
+            summaries: [],
+            minimumCountries: 3,
             citation: Citation(licence: DataLicence()).view(hostile)
         ).html
         #expect(!html.contains("<script"))

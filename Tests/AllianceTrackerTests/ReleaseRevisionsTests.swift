@@ -14,7 +14,9 @@ import Testing
             unit: "count",
             release: release,
             countries: 5,
-            published: Date(timeIntervalSince1970: 0)
+            published: Date(timeIntervalSince1970: 0),
+            measureKind: .flow,
+            withheldReason: nil
         )
     }
 

@@ -32,6 +32,14 @@ import Testing
         }
     }
 
+    /// The "Revisions" section of the indicator's page.
+    static func revisionSection(_ r: Reporting) async throws -> String {
+        let html = try await r.send(.get, "/indicators/\(SummaryTests.victims)", token: nil).text
+        let start = try #require(html.range(of: #"<section aria-labelledby="revisions">"#))
+        let end = try #require(html.range(of: "</section>", range: start.upperBound..<html.endIndex))
+        return String(html[start.lowerBound..<end.upperBound])
+    }
+
     @Test func aWithheldFigureIsNullAndGivesNoRevision() async throws {
         try await withReporting { r in
             try await SDMXTests.twoReleases(r)
@@ -52,6 +60,12 @@ import Testing
             #expect(revision["missing"] as? String == "latest_withheld")
             #expect(SummaryTests.number((year["first"] as? [String: Any])?["value"]) == 460)
             #expect((year["latest"] as? [String: Any])?["release"] as? Int == 2)
+            // the indicator's page shows the same history, and no number for the withheld figure
+            let page = try await Self.revisionSection(r)
+            #expect(page.contains("release 1 (2025-02-15): 460</li>"))
+            #expect(page.contains(#"data-withheld="true">release 2 (2025-04-01): withheld: would reveal a country"#))
+            #expect(page.contains(">not given: the latest figure is withheld</td>"))
+            #expect(!page.contains("1,379") && !page.contains("919"))
 
             // a proportion, public in both: Italy's amendment left it at (50 + 70 + 90) / 3 = 70, in points
             let ratio = try #require(try await Self.years(r, "schools_online_safety_pct").first)
@@ -89,6 +103,7 @@ import Testing
             #expect(SummaryTests.number(revision["change"]) == 12919)  // 13379 − 460
             #expect(SummaryTests.close(revision["change_pct"], "2808.478260870"))  // 12919 / 460
             #expect(revision["missing"] is NSNull)
+            #expect(try await Self.revisionSection(r).contains(#"<td data-year="2024">+12,919 (+2,808.5 %)</td>"#))
             let rows = try await r.send(.get, Self.path + "?format=csv", token: nil).text.split(separator: "\r\n")
             #expect(rows.last == "icse_victims_identified,2024,3,2025-05-01T12:00:00Z,13379,false,,false,true,12919,2808.5,,,false")
         }

@@ -32,6 +32,7 @@ extension DashboardRoutes {
             indicator: indicator,
             goal: goal,
             series: series,
+            history: try await statistics.revisions(code, logger: logger),
             summaries: summaries,
             minimumCountries: minimumCountries,
             citation: citation.view(citation.reference(latestOf: latest))

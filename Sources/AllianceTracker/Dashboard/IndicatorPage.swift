@@ -33,6 +33,8 @@ struct IndicatorPage {
     let chart: String
     let rows: [Row]
     let hasRows: Bool
+    let revisions: [IndicatorRevisionRow]
+    let hasRevisions: Bool
     let targets: [IndicatorTarget]
     let hasTargets: Bool
     let downloads: [Download]
@@ -45,6 +47,7 @@ struct IndicatorPage {
         indicator: Indicator,
         goal: Goal?,
         series: IndicatorSeries,
+        history: IndicatorRevisions,
         summaries: [PublishedSummaryV1],
         minimumCountries: Int,
         citation: CitationView
@@ -83,6 +86,8 @@ struct IndicatorPage {
         }
         // a year whose release has no figure and withholds none is no figure yet
         hasRows = series.points.contains { $0.value.value != nil || $0.suppressed }
+        self.revisions = history.years.map { IndicatorRevisionRow($0, kind: kind) }
+        hasRevisions = !self.revisions.isEmpty
         targets = summaries.flatMap { summary in
             summary.targets.filter { $0.indicator == indicator.code }.map { IndicatorTarget($0, year: summary.year, kind: kind) }
         }
@@ -92,6 +97,7 @@ struct IndicatorPage {
             [Download(label: "CSV", href: path + "?format=csv")]
             + (hasRows ? [Download(label: "SDMX-CSV", href: "/v1/public/sdmx/data/dataflow/ALLIANCE/STATS/1.0.0/\(indicator.code)?format=csv")] : [])
             + [Download(label: "JSON", href: path)]
+            + [Download(label: "Revision history, CSV", href: "/v1/public/indicators/\(indicator.code)/revisions?format=csv")]
         self.minimumCountries = minimumCountries
     }
 

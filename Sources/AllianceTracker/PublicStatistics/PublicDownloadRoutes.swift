@@ -28,7 +28,10 @@ struct PublicDownloadRoutes {
         group.get("download.csv") { request, context in
             let visible = try await releases.visibleNow(logger: context.logger)
             let rendered = try await releases.renderedNow("download/\(Self.name(visible))") { [statistics, citation, logger = context.logger] in
-                CacheableResponse.Rendered(body: try await statistics.download(logger: logger).csv(citation: citation), contentType: ResponseFormat.csv.contentType)
+                CacheableResponse.Rendered(
+                    body: try await statistics.download(logger: logger).csv(citation: citation),
+                    contentType: ResponseFormat.csv.contentType
+                )
             }
             var response = CacheableResponse.response(rendered, for: request)
             if response.status == .ok { response.headers[.contentDisposition] = Self.filename }
