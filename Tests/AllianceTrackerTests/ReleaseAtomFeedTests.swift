@@ -45,9 +45,17 @@ import FoundationXML
             #expect(latest["updated"] == "2025-02-16T10:00:00Z")
             #expect(latest["published"] == "2025-02-16T10:00:00Z")
             #expect(latest["link"] == "/v1/public/summaries/2024/releases/2")
-            #expect(latest["summary"] == "Corrected total\nRevises release 1: icse_victims_identified (TOTAL 460 → 500).")
-            #expect(atom.entries[1]["summary"] == "Fixed <&\"'> and\u{FFFD}so\nThe first release of 2024.")
-            #expect(atom.entries[2]["summary"] == "The first release of 2023.")
+            let cite = { (year: Int, release: Int) in
+                "\nCite as: Global Alliance against Child Sexual Abuse Online, annual summary \(year), release \(release), published "
+            }
+            let summaries = atom.entries.map { $0["summary"] ?? "" }
+            #expect(summaries[0].hasPrefix("Corrected total\nRevises release 1: icse_victims_identified (TOTAL 460 → 500)." + cite(2024, 2)))
+            #expect(summaries[1].hasPrefix("Fixed <&\"'> and\u{FFFD}so\nThe first release of 2024." + cite(2024, 1)))
+            #expect(summaries[2].hasPrefix("The first release of 2023." + cite(2023, 1)))
+            #expect(summaries.allSatisfy { $0.hasSuffix(". Licence: CC BY 4.0.") })
+            // the feed states the data's licence
+            #expect(response.text.contains("<rights>Licence: CC BY 4.0, https://creativecommons.org/licenses/by/4.0/</rights>"))
+            #expect(response.text.contains(#"<link rel="license" href="https://creativecommons.org/licenses/by/4.0/"/>"#))
             // the same releases as the list, and not the JSON route's answer: no collision on the router
             #expect(try await ReleaseListTests.releases(r).count == 3)
             let etag = try #require(response.headers[.eTag])

@@ -9,7 +9,8 @@ extension DashboardRoutes {
     func registerIndicators(on router: Router<AppRequestContext>) {
         router.get("indicators/{code}") { request, context in
             let code = try context.parameters.require("code")
-            let key = "indicator/\(code)/" + (try await releases.signature(logger: context.logger))
+            // every public release, not each year's latest: the page shows the revision history
+            let key = "indicator/\(code)/" + ReleaseIndex.names(try await releases.visibleNow(logger: context.logger))
             // made (and kept) only for a code the catalogue has: an unknown one throws first
             let rendered = try await releases.renderedNow(key) { [self, logger = context.logger] in
                 let html = try await indicatorPage(code, logger: logger)

@@ -39,9 +39,11 @@ struct IndicatorRevisionRow {
         }
         guard year.releases.count > 1 else { return "none: one release" }
         if kind.changesInPoints { return HTML.points(year.revision.changePp?.value) }
-        let change = year.revision.change?.value
-        let sign = (change ?? 0) < 0 ? "" : "+"
+        guard var change = year.revision.change?.value else { return "—" }
+        // signed as rounded, as growth is: −0.04 h shows as "+0.0"; a time keeps its decimal
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &change, 1, .plain)
         let percent = year.revision.changePct?.value.map { " (\(HTML.percent($0)))" } ?? ""
-        return change.map { sign + HTML.number($0) + percent } ?? "—"
+        return (rounded < 0 ? "" : "+") + HTML.number(rounded, fixed: kind == .duration) + percent
     }
 }

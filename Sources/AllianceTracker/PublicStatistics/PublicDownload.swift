@@ -10,9 +10,9 @@ struct PublicDownload: Sendable {
         /// The release is its year's latest public one.
         var latest: Bool
         var figure: SDMXObservation
-        /// Not the year's first release, and the figure differs (value, or withheld or
-        /// not) from the year's previous public release, or that one lacked it.
-        var revised: Bool
+        /// The figure differs (value, or withheld or not) from the year's previous public
+        /// release, or that one lacked it: what `ReleaseRevisions` lists for the release.
+        var changed: Bool
     }
 
     var rows: [Row] = []
@@ -24,9 +24,14 @@ struct PublicDownload: Sendable {
             var previous: [SDMXObservation]?
             for (info, figures) in ordered {
                 let sorted = figures.sorted { ($0.indicator, Self.order($0.statistic)) < ($1.indicator, Self.order($1.statistic)) }
+                // one rule for what a release revised, the list of releases' own
+                let changed = Set(
+                    previous.map { ReleaseRevisions.compare(previous: $0, current: figures) }?
+                        .flatMap { indicator in indicator.figures.map { "\(indicator.indicator)/\($0.statistic.rawValue)" } } ?? []
+                )
                 rows += sorted.map { figure in
-                    let revised = previous.map { before in !before.contains { $0.sameFigure(as: figure) && $0.value == figure.value } } ?? false
-                    return Row(info: info, latest: info.release == ordered.last?.info.release, figure: figure, revised: revised)
+                    let key = "\(figure.indicator)/\(figure.statistic.rawValue)"
+                    return Row(info: info, latest: info.release == ordered.last?.info.release, figure: figure, changed: changed.contains(key))
                 }
                 previous = figures
             }
@@ -39,7 +44,7 @@ struct PublicDownload: Sendable {
 
     static let header = [
         "year", "release", "published_at", "latest", "indicator", "measure_kind", "unit", "statistic", "value", "countries", "withheld",
-        "withheld_reason", "revised", "demo", "cite_as",
+        "withheld_reason", "revised", "changed", "demo", "cite_as",
     ]
 
     /// Each row carries how to cite its release, with the licence: a file saved
@@ -50,11 +55,20 @@ struct PublicDownload: Sendable {
             let figure = row.figure
             csv.row([
                 String(row.info.year), String(row.info.release), row.info.publishedAt.formatted(.iso8601), String(row.latest), figure.indicator,
-                figure.measureKind.rawValue, figure.unit, figure.statistic.rawValue, CSVWriter.number(figure.value), String(figure.countries),
-                String(figure.confidential), figure.withheldReason?.rawValue, String(row.revised), String(row.info.demo),
+                figure.measureKind.rawValue, figure.unit, figure.statistic.rawValue, Self.value(figure), String(figure.countries),
+                String(figure.confidential), figure.withheldReason?.rawValue, String(figure.revised), String(row.changed), String(row.info.demo),
                 citation.citeAs(citation.reference(row.info)),
             ])
         }
         return csv.data
+    }
+
+    /// Growth and change in points to one decimal, as every CSV of ours (docs/rules.md §4);
+    /// the other figures as published.
+    private static func value(_ figure: SDMXObservation) -> String? {
+        switch figure.statistic {
+        case .growthLikeForLike, .growthAllReporters, .changePoints: CSVWriter.rounded(figure.value)
+        case .total, .mean, .median, .share: CSVWriter.number(figure.value)
+        }
     }
 }

@@ -17,7 +17,7 @@ struct PublicDownloadRoutes {
             let code = try context.parameters.require("code")
             let format = try ResponseFormat(request)
             let visible = try await releases.visibleNow(logger: context.logger)
-            let rendered = try await releases.renderedNow("revisions/\(code)/\(format.rawValue)/\(Self.name(visible))") {
+            let rendered = try await releases.renderedNow("revisions/\(code)/\(format.rawValue)/\(ReleaseIndex.names(visible))") {
                 [statistics, citation, logger = context.logger] in
                 let revisions = try await statistics.revisions(code, logger: logger)
                 let cited = citation.fields(citation.reference(every: visible))
@@ -27,7 +27,8 @@ struct PublicDownloadRoutes {
         }
         group.get("download.csv") { request, context in
             let visible = try await releases.visibleNow(logger: context.logger)
-            let rendered = try await releases.renderedNow("download/\(Self.name(visible))") { [statistics, citation, logger = context.logger] in
+            let rendered = try await releases.renderedNow("download/\(ReleaseIndex.names(visible))") {
+                [statistics, citation, logger = context.logger] in
                 CacheableResponse.Rendered(
                     body: try await statistics.download(logger: logger).csv(citation: citation),
                     contentType: ResponseFormat.csv.contentType
@@ -37,10 +38,5 @@ struct PublicDownloadRoutes {
             if response.status == .ok { response.headers[.contentDisposition] = Self.filename }
             return response
         }
-    }
-
-    /// Names every public release ("2023.1,2024.1,2024.2"), embargoed ones left out.
-    private static func name(_ visible: [ReleaseInfo]) -> String {
-        visible.map { "\($0.year).\($0.release)" }.joined(separator: ",")
     }
 }

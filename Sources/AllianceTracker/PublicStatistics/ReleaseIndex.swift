@@ -14,6 +14,12 @@ enum ReleaseIndex {
         return byKey.values.sorted { ($0.year, $0.release) < ($1.year, $1.release) }
     }
 
+    /// Names a set of releases ("2023.1,2024.1,2024.2"): a body drawn from every public
+    /// release (not only each year's latest) is current as long as this is unchanged.
+    static func names(_ releases: [ReleaseInfo]) -> String {
+        releases.map { "\($0.year).\($0.release)" }.joined(separator: ",")
+    }
+
     /// The earliest embargo end still ahead of `now`, if any.
     static func nextEmbargoEnd(of releases: [ReleaseInfo], after now: Date) -> Date? {
         releases.compactMap(\.embargoUntil).filter { $0 > now }.min()
