@@ -21,21 +21,22 @@ struct Citation: Sendable {
     /// A document over several years names the set: the years, and that it holds the latest
     /// release of each as of the day the newest of them became public.
     func reference(latestOf releases: [ReleaseInfo]) -> String {
-        guard let first = releases.map(\.year).min(), let last = releases.map(\.year).max(),
-            let newest = releases.map(\.publicFrom).max()
-        else { return "\(Self.publisher), annual summaries (none published yet)." }
-        let years = first == last ? "annual summary \(first)" : "annual summaries \(first)–\(last)"
-        return "\(Self.publisher), \(years), the latest release of each year as published on \(Self.day(newest))."
+        Self.reference(releases) { "the latest release of each year as published on \($0)" }
     }
 
     /// A document over every public release (the revision history, the bulk download) names
     /// the years and the day the newest release became public.
     func reference(every releases: [ReleaseInfo]) -> String {
+        Self.reference(releases) { "every release published up to \($0)" }
+    }
+
+    /// The years a set of releases covers, and `which` of them, told the day the newest became public.
+    private static func reference(_ releases: [ReleaseInfo], which: (String) -> String) -> String {
         guard let first = releases.map(\.year).min(), let last = releases.map(\.year).max(),
             let newest = releases.map(\.publicFrom).max()
-        else { return "\(Self.publisher), annual summaries (none published yet)." }
+        else { return "\(publisher), annual summaries (none published yet)." }
         let years = first == last ? "annual summary \(first)" : "annual summaries \(first)–\(last)"
-        return "\(Self.publisher), \(years), every release published up to \(Self.day(newest))."
+        return "\(publisher), \(years), \(which(day(newest)))."
     }
 
     /// The reference series: figures others published, compiled here with the source of each.
