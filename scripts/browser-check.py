@@ -80,6 +80,7 @@ EXTRACT = r"""(() => {
     h1: text(document.querySelector('h1')),
     noFigure: !!document.querySelector('p.no-figure'),
     downloads: [...document.querySelectorAll('ul.downloads a')].map(a => [text(a), a.getAttribute('href')]),
+    revisions: [...document.querySelectorAll('table.indicator-revisions li')].map(li => [+li.dataset.year, +li.dataset.release, text(li)]),
     scrollWidth: document.documentElement.scrollWidth,
     // Not window.innerWidth: on a phone it grows to fit content that overflows.
     viewportWidth: document.documentElement.clientWidth,
@@ -458,6 +459,16 @@ def check_browser(report, label, errors):
     report.check(f"{label} browser errors", errors, "none")
 
 
+def revision_problems(shown, api, indicator):
+    """The page's revision history is the revisions API's: each year's figure in every release, a withheld one in words."""
+    expected = [[y["year"], r["release"], r["published_at"][:10],
+                 withheld_text(r["withheld_reason"]) if r["withheld"] else figure(r["value"], indicator["measure_kind"])]
+                for y in api["years"] for r in y["releases"]]
+    given = [[year, release, text] for year, release, text in shown]
+    wanted = [[year, release, f"release {release} ({day}): {words}"] for year, release, day, words in expected]
+    return [] if given == wanted else [f"revision history {given[:3]}…, expected {wanted[:3]}…"]
+
+
 def check_indicator_pages(devtools, base, report):
     """Every indicator of the catalogue has a page whose chart and table (year, figure, release, countries,
     like-for-like change) are its series from the API, with its download links; at desktop and phone widths."""
@@ -483,9 +494,10 @@ def check_indicator_pages(devtools, base, report):
             series_path = f"/v1/public/indicators/{code}/series"
             downloads = [["CSV", series_path + "?format=csv"]] + (
                 [["SDMX-CSV", f"/v1/public/sdmx/data/dataflow/ALLIANCE/STATS/1.0.0/{code}?format=csv"]] if published else []
-            ) + [["JSON", series_path]]
+            ) + [["JSON", series_path], ["Revision history, CSV", f"/v1/public/indicators/{code}/revisions?format=csv"]]
             problems = [] if dom["h1"] == indicator["name"] else [f"heading {dom['h1']!r}, catalogue {indicator['name']!r}"]
             problems += [] if dom["downloads"] == downloads else [f"downloads {dom['downloads']}, expected {downloads}"]
+            problems += revision_problems(dom["revisions"], get_json(base, f"/v1/public/indicators/{code}/revisions"), indicator)
             charts = [c for c in dom["charts"] if c["indicator"] == code]
             if published:
                 segments, rows = indicator_chart(series, full=True)
