@@ -66,7 +66,8 @@ import Testing
 
     @Test func aConfiguredLicenceShows() async throws {
         let url = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
-        try await withReporting(configure: { $0.licence = DataLicence(name: "OGL 3.0", url: url) }) { r in
+        let licensed: @Sendable (inout Config) -> Void = { $0.licence = DataLicence(name: "OGL 3.0", url: url) }
+        try await withReporting(configure: licensed) { r in
             try SummaryTests.history(r.url)
             _ = try await PublicStatisticsTests.publish(r, 2024)
             let response = try await r.send(.get, "/v1/public/summaries/2024", token: nil)

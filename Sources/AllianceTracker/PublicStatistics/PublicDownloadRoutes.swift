@@ -19,7 +19,7 @@ struct PublicDownloadRoutes {
             let visible = try await releases.visibleNow(logger: context.logger)
             let rendered = try await releases.renderedNow("revisions/\(code)/\(format.rawValue)/\(ReleaseIndex.names(visible))") {
                 [statistics, citation, logger = context.logger] in
-                let revisions = try await statistics.revisions(code, logger: logger)
+                let revisions = try await statistics.revisions(code, among: visible, logger: logger)
                 let cited = citation.fields(citation.reference(every: visible))
                 return try PublicRoutes.render(revisions, csv: revisions.csv, format: format, cited: cited)
             }
@@ -30,7 +30,7 @@ struct PublicDownloadRoutes {
             let rendered = try await releases.renderedNow("download/\(ReleaseIndex.names(visible))") {
                 [statistics, citation, logger = context.logger] in
                 CacheableResponse.Rendered(
-                    body: try await statistics.download(logger: logger).csv(citation: citation),
+                    body: try await statistics.download(among: visible, logger: logger).csv(citation: citation),
                     contentType: ResponseFormat.csv.contentType
                 )
             }
