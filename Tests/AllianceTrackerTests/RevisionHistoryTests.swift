@@ -129,4 +129,20 @@ import Testing
             try await r.send(.get, Self.path + "?format=xml", token: nil).expectProblem(.badRequest, code: "invalid_parameter")
         }
     }
+
+    /// A later release published while an earlier one is still sealed: each year's latest
+    /// is release 3 before and after the seal ends, and the page still shows release 2 then.
+    @Test func aReleaseFreedUnderALaterOneJoinsThePagesHistory() async throws {
+        try await withReporting { r in
+            try SummaryTests.history(r.url)
+            _ = try await PublicStatisticsTests.publish(r, 2024)
+            _ = try await PublicStatisticsTests.publish(r, 2024, ["embargo_until": "2025-03-01T09:00:00Z"])
+            _ = try await PublicStatisticsTests.publish(r, 2024)
+            let before = try await Self.revisionSection(r)
+            #expect(before.contains(#"data-release="1""#) && before.contains(#"data-release="3""#))
+            #expect(!before.contains(#"data-release="2""#))
+            r.clock.set("2025-03-01T09:00:01Z")
+            #expect(try await Self.revisionSection(r).contains(#"data-release="2""#))
+        }
+    }
 }
