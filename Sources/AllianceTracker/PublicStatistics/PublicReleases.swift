@@ -124,15 +124,13 @@ actor PublicReleases {
 
     /// The latest visible release of each year, oldest year first.
     nonisolated func latestByYear(logger: Logger) async throws -> [ReleaseInfo] {
-        Dictionary(grouping: try await visibleNow(logger: logger), by: \.year).values
-            .compactMap { $0.max { $0.release < $1.release } }
-            .sorted { $0.year < $1.year }
+        ReleaseIndex.latestByYear(try await visibleNow(logger: logger))
     }
 
     /// Names the latest visible release of every year ("2023.2,2024.1"): a rendered
     /// body built from them is current as long as this is unchanged, embargoes included.
     nonisolated func signature(logger: Logger) async throws -> String {
-        try await latestByYear(logger: logger).map { "\($0.year).\($0.release)" }.joined(separator: ",")
+        ReleaseIndex.names(try await latestByYear(logger: logger))
     }
 
     /// Codes of the dashboard's headline indicators.

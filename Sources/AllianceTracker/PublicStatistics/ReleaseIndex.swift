@@ -20,6 +20,13 @@ enum ReleaseIndex {
         releases.map { "\($0.year).\($0.release)" }.joined(separator: ",")
     }
 
+    /// The latest of each year's releases among `releases`, oldest year first.
+    static func latestByYear(_ releases: [ReleaseInfo]) -> [ReleaseInfo] {
+        Dictionary(grouping: releases, by: \.year).values
+            .compactMap { $0.max { $0.release < $1.release } }
+            .sorted { $0.year < $1.year }
+    }
+
     /// The earliest embargo end still ahead of `now`, if any.
     static func nextEmbargoEnd(of releases: [ReleaseInfo], after now: Date) -> Date? {
         releases.compactMap(\.embargoUntil).filter { $0 > now }.min()

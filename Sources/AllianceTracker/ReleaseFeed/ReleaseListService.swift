@@ -20,7 +20,7 @@ struct ReleaseListService: Sendable {
 
         /// The latest public release of each year: what the list as a whole is cited by.
         var latestPublicByYear: [ReleaseInfo] {
-            Dictionary(grouping: list.filter { $0.visible(at: now) }, by: \.year).values.compactMap { $0.max { $0.release < $1.release } }
+            ReleaseIndex.latestByYear(list.filter { $0.visible(at: now) })
         }
     }
 
