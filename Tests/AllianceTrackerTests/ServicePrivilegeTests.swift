@@ -24,6 +24,7 @@ import Testing
         "cycle_expected_reporters": rewritten, "cycle_expected_removals": rewritten,
         "idempotency_keys": rewritten,
         "summary_data_version": readOnly, "summary_level_runs": readOnly,
+        "summary_values": readOnly, "summary_year_figures": readOnly, "summary_pair_figures": readOnly,
         "schema_migrations": [],
     ]
 

@@ -2,10 +2,10 @@
 /// `MeasureKind.headline` so that the rule lives in one place.
 enum HeadlineSQL {
     /// `CASE i.measure_kind WHEN 'flow' THEN f.total … END`, over the columns of
-    /// `f` named `prefix` + the statistic's column. Built from constants only.
-    static func headline(_ prefix: String) -> String {
+    /// `table` named `prefix` + the statistic's column. Built from constants only.
+    static func headline(_ prefix: String, of table: String = "f") -> String {
         let branches = MeasureKind.allCases.map { kind in
-            "WHEN '\(kind.rawValue)' THEN f.\(prefix)\(column(kind.headline))"
+            "WHEN '\(kind.rawValue)' THEN \(table).\(prefix)\(column(kind.headline))"
         }
         return "CASE i.measure_kind \(branches.joined(separator: " ")) END"
     }

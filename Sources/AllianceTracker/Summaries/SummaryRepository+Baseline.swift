@@ -10,32 +10,36 @@ extension SummaryRepository {
     func sinceBaseline(_ year: Int, on session: DatabaseSession) async throws -> [String: BaselineGrowth] {
         let rows = try await session.rows(
             """
-            WITH \(unescaped: BaselineSQL.acceptedAndBases(upTo: year, flowsOnly: false)),
-            -- the numbers of this year and of the baseline years, gathered once and joined by
-            -- hash: joined row by row, each number read every number of its country's base report
-            -- (docs/benchmarks.md, "Live summary")
-            years AS MATERIALIZED (
-                SELECT a.year, a.indicator, a.country, a.value FROM accepted a
-                WHERE a.year = \(year) OR a.year IN (SELECT base_year FROM bases WHERE base_year < \(year))
+            WITH \(unescaped: BaselineSQL.bases(upTo: year, flowsOnly: false)),
+            -- this year's numbers gathered once and joined by hash with each baseline year's:
+            -- joined row by row, the planner probed the primary key once per number (34 ms
+            -- instead of 13 ms at 30 years, docs/benchmarks.md "Live summary")
+            current AS MATERIALIZED (
+                SELECT indicator, country, value FROM summary_values WHERE year = \(Int16(year)) AND value IS NOT NULL
             ),
             panel AS (
-                SELECT c.indicator, c.country, c.value AS cur, b.value AS base
+                SELECT x.indicator, x.kind, c.country, c.value AS cur, b.value AS base
                 FROM bases x
-                JOIN years c ON c.indicator = x.indicator AND c.year = \(year)
-                JOIN years b ON b.indicator = x.indicator AND b.country = c.country AND b.year = x.base_year
+                JOIN summary_values b ON b.year = x.base_year AND b.indicator = x.indicator AND b.value IS NOT NULL
+                JOIN current c ON c.indicator = b.indicator AND c.country = b.country
                 WHERE x.base_year < \(year)
             ),
+            -- only the statistic each kind's headline is (HeadlineSQL): the others are not read
             figures AS (
                 SELECT indicator, count(*) AS n, array_agg(country ORDER BY country) AS countries,
-                       sum(base) AS base_total, avg(base) AS base_mean, median_of(array_agg(base ORDER BY base)) AS base_median,
+                       sum(base) FILTER (WHERE kind IN \(unescaped: Self.kinds(.total))) AS base_total,
+                       avg(base) FILTER (WHERE kind IN \(unescaped: Self.kinds(.mean))) AS base_mean,
+                       median_of(array_agg(base ORDER BY base) FILTER (WHERE kind IN \(unescaped: Self.kinds(.median)))) AS base_median,
                        count(*) FILTER (WHERE base = 1) * 100.0 / count(*) AS base_share,
-                       sum(cur) AS cur_total, avg(cur) AS cur_mean, median_of(array_agg(cur ORDER BY cur)) AS cur_median,
+                       sum(cur) FILTER (WHERE kind IN \(unescaped: Self.kinds(.total))) AS cur_total,
+                       avg(cur) FILTER (WHERE kind IN \(unescaped: Self.kinds(.mean))) AS cur_mean,
+                       median_of(array_agg(cur ORDER BY cur) FILTER (WHERE kind IN \(unescaped: Self.kinds(.median)))) AS cur_median,
                        count(*) FILTER (WHERE cur = 1) * 100.0 / count(*) AS cur_share
                 FROM panel GROUP BY indicator
             ),
             headlines AS (
                 SELECT i.code, i.measure_kind, x.base_year,
-                       EXISTS (SELECT 1 FROM accepted a WHERE a.indicator = i.code AND a.year = x.base_year) AS has_base,
+                       EXISTS (SELECT 1 FROM summary_year_figures a WHERE a.indicator = i.code AND a.year = x.base_year AND a.n > 0) AS has_base,
                        coalesce(f.countries, '{}') AS countries,
                        \(unescaped: HeadlineSQL.headline("base_")) AS base, \(unescaped: HeadlineSQL.headline("cur_")) AS cur
                 FROM indicators i JOIN bases x ON x.indicator = i.code LEFT JOIN figures f ON f.indicator = i.code
@@ -60,6 +64,12 @@ extension SummaryRepository {
             )
         }
         return result
+    }
+
+    /// `('flow', 'stock')`: the measure kinds whose headline is `statistic`.
+    static func kinds(_ statistic: Statistic) -> String {
+        let names = MeasureKind.allCases.filter { $0.headline == statistic }.map { "'\($0.rawValue)'" }
+        return "(\(names.isEmpty ? "NULL" : names.joined(separator: ", ")))"
     }
 
     /// The figure, or null with its reason: compound annual growth (computed in the

@@ -14,7 +14,7 @@ extension SummaryRepository {
     func cumulativeLevels(_ year: Int, on session: DatabaseSession) async throws -> [String: CumulativeLevel] {
         let rows = try await session.rows(
             """
-            WITH \(unescaped: BaselineSQL.acceptedAndBases(upTo: year, flowsOnly: true)),
+            WITH \(unescaped: BaselineSQL.bases(upTo: year, flowsOnly: true)),
             panel AS (
                 SELECT x.indicator, e.country::text AS country, x.base_year,
                        e.run_total - b.run_total + b.value - e.value AS previous,

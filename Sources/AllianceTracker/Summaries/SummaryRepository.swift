@@ -46,55 +46,27 @@ struct SummaryRepository: Sendable {
         }
     }
 
-    /// Each indicator's aggregates this year and last, and both growth forms, in one
-    /// pass: the accepted values are paired per country (this year, last year), and
-    /// every figure is an aggregate over those pairs — all reporters from one side,
-    /// like for like from the pairs with both. `headline` picks the figure the
-    /// measure kind calls for.
+    /// Each indicator's aggregates this year and last, and both growth forms: all
+    /// reporters from each year's figures, like for like from the figures over the
+    /// countries with a number in both years. The figures are kept as the accepted
+    /// values change (sql/0022), so that this reads three rows an indicator. `headline`
+    /// picks the figure the measure kind calls for.
     func indicators(_ year: Int, on session: DatabaseSession) async throws -> [IndicatorSummary] {
         let rows = try await session.rows(
             """
-            WITH pairs AS (
-                SELECT v.indicator, r.country,
-                       max(v.value) FILTER (WHERE r.year = \(Int16(year))) AS cur,
-                       max(v.value) FILTER (WHERE r.year = \(Int16(year - 1))) AS prev,
-                       bool_or(r.year = \(Int16(year)) AND v.value IS NULL) AS unavailable
-                FROM reports r JOIN report_values v ON v.report_id = r.id AND v.version = r.accepted_version
-                WHERE r.year IN (\(Int16(year)), \(Int16(year - 1))) AND r.accepted_version IS NOT NULL
-                GROUP BY v.indicator, r.country
-            ),
-            figures AS (
-                SELECT indicator,
-                       count(cur) AS n, sum(cur) AS total, avg(cur) AS mean, min(cur) AS low, max(cur) AS high,
-                       median_of(array_agg(cur ORDER BY cur) FILTER (WHERE cur IS NOT NULL)) AS median,
-                       count(*) FILTER (WHERE cur = 1) * 100.0 / nullif(count(cur), 0) AS share,
-                       count(prev) AS prev_n, sum(prev) AS prev_total, avg(prev) AS prev_mean,
-                       median_of(array_agg(prev ORDER BY prev) FILTER (WHERE prev IS NOT NULL)) AS prev_median,
-                       count(*) FILTER (WHERE prev = 1) * 100.0 / nullif(count(prev), 0) AS prev_share,
-                       count(*) FILTER (WHERE cur IS NOT NULL AND prev IS NOT NULL) AS panel_n,
-                       sum(cur) FILTER (WHERE prev IS NOT NULL) AS panel_cur_total,
-                       sum(prev) FILTER (WHERE cur IS NOT NULL) AS panel_prev_total,
-                       avg(cur) FILTER (WHERE prev IS NOT NULL) AS panel_cur_mean,
-                       avg(prev) FILTER (WHERE cur IS NOT NULL) AS panel_prev_mean,
-                       median_of(array_agg(cur ORDER BY cur) FILTER (WHERE cur IS NOT NULL AND prev IS NOT NULL)) AS panel_cur_median,
-                       median_of(array_agg(prev ORDER BY prev) FILTER (WHERE cur IS NOT NULL AND prev IS NOT NULL)) AS panel_prev_median,
-                       count(*) FILTER (WHERE cur = 1 AND prev IS NOT NULL) * 100.0
-                           / nullif(count(*) FILTER (WHERE cur IS NOT NULL AND prev IS NOT NULL), 0) AS panel_cur_share,
-                       count(*) FILTER (WHERE prev = 1 AND cur IS NOT NULL) * 100.0
-                           / nullif(count(*) FILTER (WHERE cur IS NOT NULL AND prev IS NOT NULL), 0) AS panel_prev_share,
-                       count(*) FILTER (WHERE unavailable) AS unavailable
-                FROM pairs GROUP BY indicator
-            ),
-            headlines AS (
+            WITH headlines AS (
                 SELECT i.code, i.goal, i.unit, i.measure_kind,
-                       coalesce(f.n, 0) AS n, coalesce(f.unavailable, 0) AS unavailable,
-                       f.total, f.mean, f.median, f.low, f.high, f.share, coalesce(f.prev_n, 0) AS prev_n,
-                       coalesce(f.panel_n, 0) AS panel_n,
-                       \(unescaped: HeadlineSQL.headline("")) AS cur,
-                       \(unescaped: HeadlineSQL.headline("prev_")) AS prev,
-                       \(unescaped: HeadlineSQL.headline("panel_cur_")) AS panel_cur,
-                       \(unescaped: HeadlineSQL.headline("panel_prev_")) AS panel_prev
-                FROM indicators i LEFT JOIN figures f ON f.indicator = i.code
+                       coalesce(c.n, 0) AS n, coalesce(c.unavailable, 0) AS unavailable,
+                       c.total, c.mean, c.median, c.low, c.high, c.share, coalesce(p.n, 0) AS prev_n,
+                       coalesce(f.n, 0) AS panel_n,
+                       \(unescaped: HeadlineSQL.headline("", of: "c")) AS cur,
+                       \(unescaped: HeadlineSQL.headline("", of: "p")) AS prev,
+                       \(unescaped: HeadlineSQL.headline("cur_")) AS panel_cur,
+                       \(unescaped: HeadlineSQL.headline("prev_")) AS panel_prev
+                FROM indicators i
+                LEFT JOIN summary_year_figures c ON c.year = \(Int16(year)) AND c.indicator = i.code
+                LEFT JOIN summary_year_figures p ON p.year = \(Int16(year - 1)) AND p.indicator = i.code
+                LEFT JOIN summary_pair_figures f ON f.year = \(Int16(year)) AND f.indicator = i.code
             )
             SELECT code, goal, unit, measure_kind, n, unavailable, cur, total, mean, median, low, high, share, prev, prev_n,
                    CASE WHEN prev <> 0 THEN (cur - prev) / prev * 100 END,
@@ -201,10 +173,9 @@ struct SummaryRepository: Sendable {
         var covered: [String: Int] = [:]
         let rows = try await session.rows(
             """
-            SELECT v.indicator, count(DISTINCT e.country)::int
+            SELECT v.indicator, count(*)::int
             FROM cycle_expected_reporters e
-            JOIN reports r ON r.country = e.country AND r.year = e.year
-            JOIN report_values v ON v.report_id = r.id AND v.version = r.accepted_version AND v.value IS NOT NULL
+            JOIN summary_values v ON v.year = e.year AND v.country = e.country AND v.value IS NOT NULL
             WHERE e.year = \(Int16(year)) GROUP BY v.indicator
             """
         )

@@ -41,9 +41,14 @@ struct SummaryService: Sendable {
         }
     }
 
-    /// The figures as one transaction sees them, all on its connection.
+    /// The figures as one transaction sees them, all on its connection. The years'
+    /// figures this transaction's own changes touched are recomputed first: they are
+    /// otherwise recomputed at its commit (sql/0022), after a publication that reads
+    /// them in the same transaction (the demo accepts and publishes in one).
     static func build(year: Int, now: Date, on session: DatabaseSession) async throws -> Summary {
-        try await build(year: year, now: now, on: session) {
+        try await session.run("SET CONSTRAINTS summary_figures_due IMMEDIATE")
+        try await session.run("SET CONSTRAINTS summary_figures_due DEFERRED")
+        return try await build(year: year, now: now, on: session) {
             try await repository.sinceBaseline(year, on: session)
         }
     }
