@@ -8,7 +8,8 @@
 #   - warm: the service as deployed (the cache on), beside /healthz under the same wrk
 #     settings, three runs each, alternating.
 # Also keeps each history's EXPLAIN (ANALYZE, BUFFERS) of every statement of one cold
-# read (auto_explain). Ports from the environment (the defaults are those of
+# read (auto_explain), and measures what keeping the figures (sql/0022) adds to an
+# acceptance: pgbench accepting reports with the figures' trigger on, then off. Ports from the environment (the defaults are those of
 # bench/summary-latency.sh):
 #   BENCH_DB_PORT=55434 BENCH_APP_PORT=8089 BENCH_METRICS_PORT=9489 BENCH_SECONDS=10 \
 #   BENCH_BIN=path/to/alliance BENCH_OUT=bench/results/live-summary bench/live-summary.sh [years ...]
@@ -81,6 +82,25 @@ for years in "${YEARS[@]}"; do
         wrk -t1 -c1 -d"${EACH}s" --latency -H "Authorization: Bearer $token" "$summary" >"$OUT/warm-$years-$run.txt"
     done
     stop
+
+    # what keeping the figures costs an acceptance (sql/0022): one report of the last year
+    # accepted again (its accepted version swapped), one client, with the figures' triggers
+    # and, alternating, with them disabled (then nothing recomputes the figures)
+    cat >"$OUT/accept-$years-years.sql" <<SQL
+\\set c random(1, 200)
+UPDATE reports SET accepted_version = CASE accepted_version WHEN 2 THEN 1 ELSE 2 END
+WHERE id = (SELECT id FROM reports WHERE year = $((2011 + years)) ORDER BY id OFFSET :c - 1 LIMIT 1);
+SQL
+    for run in 1 2 3; do
+        for figures in kept off; do
+            if [ "$figures" = off ]; then
+                psql_bench -d "$db" -c "ALTER TABLE reports DISABLE TRIGGER summary_values_changed" >/dev/null
+            fi
+            "$CLUSTER_BIN/pgbench" -n -f "$OUT/accept-$years-years.sql" -c1 -T"$EACH" -h 127.0.0.1 -p "$DB_PORT" -U alliance "$db" \
+                >"$OUT/accept-$figures-$years-$run.txt" 2>&1
+            psql_bench -d "$db" -c "ALTER TABLE reports ENABLE TRIGGER summary_values_changed" >/dev/null
+        done
+    done
 done
 uptime | tee -a "$OUT/uptime.txt"
 python3 bench/live-summary-report.py "$OUT" "${YEARS[@]}" | tee "$OUT/report.md"

@@ -141,12 +141,18 @@ END;
 $$;
 
 -- Values added to a version that already counts (an import, the demo, the owner's SQL).
+-- A draft's values, every save's, cost the one query that finds they do not count.
 CREATE FUNCTION summary_values_after_values() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
-BEGIN
-    PERFORM mark_summary_years(ARRAY(
+DECLARE
+    years smallint[] := ARRAY(
         SELECT DISTINCT r.year FROM added a JOIN reports r ON r.id = a.report_id AND r.accepted_version = a.version
-    ));
+    );
+BEGIN
+    IF cardinality(years) = 0 THEN
+        RETURN NULL;
+    END IF;
+    PERFORM mark_summary_years(years);
     INSERT INTO summary_values (year, indicator, country, value)
     SELECT r.year, a.indicator, r.country, a.value
     FROM added a JOIN reports r ON r.id = a.report_id AND r.accepted_version = a.version

@@ -46,3 +46,23 @@ extension BaselineGrowth {
         suppressed = try c.decode(Bool.self, forKey: .suppressed)
     }
 }
+
+extension BaselineGrowth {
+    enum CodingKeys: String, CodingKey {
+        case baselineYear, countries, panel, baseline, current, cagrPct, changePp, reason, suppressed
+    }
+
+    /// As synthesized, with the panel written code by code (`encodeCountryCodes`).
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(baselineYear, forKey: .baselineYear)
+        try c.encode(countries, forKey: .countries)
+        try c.encodeCountryCodes(panel, forKey: .panel)
+        try c.encode(baseline, forKey: .baseline)
+        try c.encode(current, forKey: .current)
+        try c.encode(cagrPct, forKey: .cagrPct)
+        try c.encodeIfPresent(changePp, forKey: .changePp)
+        try c.encodeIfPresent(reason, forKey: .reason)
+        try c.encode(suppressed, forKey: .suppressed)
+    }
+}

@@ -26,3 +26,21 @@ struct CumulativeLevel: Codable, Sendable, Equatable {
         suppressed: false
     )
 }
+
+extension CumulativeLevel {
+    enum CodingKeys: String, CodingKey {
+        case baselineYear, countries, panel, previous, current, growthPct, suppressed
+    }
+
+    /// As synthesized, with the panel written code by code (`encodeCountryCodes`).
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(baselineYear, forKey: .baselineYear)
+        try c.encode(countries, forKey: .countries)
+        try c.encodeCountryCodes(panel, forKey: .panel)
+        try c.encode(previous, forKey: .previous)
+        try c.encode(current, forKey: .current)
+        try c.encode(growthPct, forKey: .growthPct)
+        try c.encode(suppressed, forKey: .suppressed)
+    }
+}

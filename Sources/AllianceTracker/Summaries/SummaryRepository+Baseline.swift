@@ -26,7 +26,9 @@ extension SummaryRepository {
             ),
             -- only the statistic each kind's headline is (HeadlineSQL): the others are not read
             figures AS (
-                SELECT indicator, count(*) AS n, array_agg(country ORDER BY country) AS countries,
+                -- the panel as one text ("BE,DE"): decoding it as an array of texts cost the service
+                -- more than the statement
+                SELECT indicator, count(*) AS n, string_agg(country::text, ',' ORDER BY country) AS countries,
                        sum(base) FILTER (WHERE kind IN \(unescaped: Self.kinds(.total))) AS base_total,
                        avg(base) FILTER (WHERE kind IN \(unescaped: Self.kinds(.mean))) AS base_mean,
                        median_of(array_agg(base ORDER BY base) FILTER (WHERE kind IN \(unescaped: Self.kinds(.median)))) AS base_median,
@@ -40,7 +42,7 @@ extension SummaryRepository {
             headlines AS (
                 SELECT i.code, i.measure_kind, x.base_year,
                        EXISTS (SELECT 1 FROM summary_year_figures a WHERE a.indicator = i.code AND a.year = x.base_year AND a.n > 0) AS has_base,
-                       coalesce(f.countries, '{}') AS countries,
+                       coalesce(f.countries, '') AS countries,
                        \(unescaped: HeadlineSQL.headline("base_")) AS base, \(unescaped: HeadlineSQL.headline("cur_")) AS cur
                 FROM indicators i JOIN bases x ON x.indicator = i.code LEFT JOIN figures f ON f.indicator = i.code
             )
@@ -52,18 +54,23 @@ extension SummaryRepository {
         var result: [String: BaselineGrowth] = [:]
         for row in rows {
             let (code, kind, baseYear, hasBase, countries, base, cur, cagr) = try row.decode(
-                (String, MeasureKind, Int?, Bool, [String], Decimal?, Decimal?, Decimal?).self
+                (String, MeasureKind, Int?, Bool, String, Decimal?, Decimal?, Decimal?).self
             )
             result[code] = Self.baselineGrowth(
                 year: year,
                 kind: kind,
                 baseYear: baseYear,
                 hasBase: hasBase,
-                panel: (countries, base, cur),
+                panel: (Self.countryCodes(countries), base, cur),
                 cagr: cagr
             )
         }
         return result
+    }
+
+    /// "BE,DE" as ["BE", "DE"]; "" as none.
+    static func countryCodes(_ joined: String) -> [String] {
+        joined.split(separator: ",").map(String.init)
     }
 
     /// `('flow', 'stock')`: the measure kinds whose headline is `statistic`.

@@ -24,7 +24,7 @@ extension SummaryRepository {
                 JOIN summary_level_runs b ON b.indicator = x.indicator AND b.country = e.country AND b.year = x.base_year
                 WHERE x.base_year < \(year) AND e.run_start <= x.base_year
             )
-            SELECT indicator, base_year, array_agg(country ORDER BY country), sum(previous), sum(current),
+            SELECT indicator, base_year, string_agg(country, ',' ORDER BY country), sum(previous), sum(current),
                    CASE WHEN sum(previous) > 0 THEN (sum(current) - sum(previous)) / sum(previous) * 100 END
             FROM panel GROUP BY indicator, base_year
             """
@@ -32,12 +32,13 @@ extension SummaryRepository {
         var result: [String: CumulativeLevel] = [:]
         for row in rows {
             let (code, baseYear, countries, previous, current, growth) = try row.decode(
-                (String, Int, [String], Decimal?, Decimal?, Decimal?).self
+                (String, Int, String, Decimal?, Decimal?, Decimal?).self
             )
+            let panel = Self.countryCodes(countries)
             result[code] = CumulativeLevel(
                 baselineYear: Nullable(baseYear),
-                countries: countries.count,
-                panel: countries,
+                countries: panel.count,
+                panel: panel,
                 previous: Nullable(previous),
                 current: Nullable(current),
                 growthPct: Nullable(growth),

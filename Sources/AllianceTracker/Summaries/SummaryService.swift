@@ -11,7 +11,7 @@ struct SummaryService: Sendable {
     var cache: LiveSummaryCache? = nil
     private static let repository = SummaryRepository()
 
-    /// The live figures. The two heaviest queries run at once, on two connections.
+    /// The live figures. The three heaviest queries run at once, on three connections.
     func live(year: Int, logger: Logger) async throws -> Summary {
         try await database.read(logger: logger) { try await compute(year: year, on: $0, logger: logger) }
     }
@@ -35,10 +35,15 @@ struct SummaryService: Sendable {
         }
     }
 
+    /// The multi-year view and the level each on a connection of its own, beside the rest.
     private func compute(year: Int, on session: DatabaseSession, logger: Logger) async throws -> Summary {
-        try await Self.build(year: year, now: clock.now(), on: session) {
-            try await database.read(logger: logger) { try await Self.repository.sinceBaseline(year, on: $0) }
-        }
+        try await Self.build(
+            year: year,
+            now: clock.now(),
+            on: session,
+            sinceBaseline: { try await database.read(logger: logger) { try await Self.repository.sinceBaseline(year, on: $0) } },
+            levels: { try await database.read(logger: logger) { try await Self.repository.cumulativeLevels(year, on: $0) } }
+        )
     }
 
     /// The figures as one transaction sees them, all on its connection. The years'
@@ -48,25 +53,31 @@ struct SummaryService: Sendable {
     static func build(year: Int, now: Date, on session: DatabaseSession) async throws -> Summary {
         try await session.run("SET CONSTRAINTS summary_figures_due IMMEDIATE")
         try await session.run("SET CONSTRAINTS summary_figures_due DEFERRED")
-        return try await build(year: year, now: now, on: session) {
-            try await repository.sinceBaseline(year, on: session)
-        }
+        return try await build(
+            year: year,
+            now: now,
+            on: session,
+            sinceBaseline: { try await repository.sinceBaseline(year, on: session) },
+            levels: { try await repository.cumulativeLevels(year, on: session) }
+        )
     }
 
     private static func build(
         year: Int,
         now: Date,
         on session: DatabaseSession,
-        sinceBaseline: @escaping @Sendable () async throws -> [String: BaselineGrowth]
+        sinceBaseline: @escaping @Sendable () async throws -> [String: BaselineGrowth],
+        levels: @escaping @Sendable () async throws -> [String: CumulativeLevel]
     ) async throws -> Summary {
         guard let completeness = try await repository.completeness(year, on: session) else { throw DomainError.unknownCycle(year) }
         async let growth = sinceBaseline()
+        async let flowLevels = levels()
         var indicators = try await repository.indicators(year, on: session)
         let baselineGrowth = try await growth
         for index in indicators.indices {
             if let figure = baselineGrowth[indicators[index].code] { indicators[index].sinceBaseline = figure }
         }
-        let levels = try await repository.cumulativeLevels(year, on: session)
+        let levels = try await flowLevels
         for index in indicators.indices where indicators[index].measureKind == .flow {
             var level = levels[indicators[index].code] ?? .none
             level.baselineYear = indicators[index].sinceBaseline.baselineYear
