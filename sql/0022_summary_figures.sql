@@ -8,11 +8,19 @@
 -- statement. The multi-year view and the targets' coverage read it.
 --
 -- summary_year_figures and summary_pair_figures: each year's aggregates per
--- indicator over all reporters, and like for like with the year before. They are
--- recomputed for the years whose values changed, at commit (a deferred trigger), after
--- taking the data version's row (sql/0020): writers of the figures take turns, and
--- each recomputes from what the one before it committed, never from a snapshot older
--- than its own change. The aggregates are those SummaryRepository computed before.
+-- indicator over all reporters, and like for like with the year before.
+-- summary_baseline_figures and summary_level_figures: each cycle year's multi-year
+-- view (like for like since the baseline year) and flows' levels, which read the
+-- baseline year's values, the first year with a number and the alliance targets.
+--
+-- All are recomputed at commit (deferred triggers), after taking the data version's
+-- row (sql/0020): writers of the figures take turns, and each recomputes from what the
+-- one before it committed, never from a snapshot older than its own change. What is
+-- recomputed: the year figures of the years whose values changed, the pair figures of
+-- those years and the next, and the multi-year view and levels of every cycle year
+-- from the earliest of them on (a year's values can be a later year's baseline or part
+-- of its level); every cycle year's after a change of targets, indicators or cycles.
+-- The aggregates are those SummaryRepository computed before.
 CREATE TABLE summary_values (
     year      smallint NOT NULL,
     indicator text     NOT NULL,
@@ -51,16 +59,66 @@ CREATE TABLE summary_pair_figures (
     PRIMARY KEY (year, indicator)
 );
 
-GRANT SELECT ON summary_values, summary_year_figures, summary_pair_figures TO alliance_app;
+-- every statistic a headline can be (HeadlineSQL picks one by measure kind when read),
+-- over the countries with a number in both the baseline year and `year`
+CREATE TABLE summary_baseline_figures (
+    year        smallint NOT NULL,
+    indicator   text     NOT NULL,
+    base_year   integer,
+    has_base    boolean  NOT NULL,
+    countries   text     NOT NULL,  -- the panel's codes, "BE,DE"
+    base_total  numeric,
+    base_mean   numeric,
+    base_median numeric,
+    base_share  numeric,
+    cur_total   numeric,
+    cur_mean    numeric,
+    cur_median  numeric,
+    cur_share   numeric,
+    PRIMARY KEY (year, indicator)
+);
 
--- The years whose values this transaction changed, until their figures are recomputed.
+-- flows with a panel only (SummaryRepository.cumulativeLevels)
+CREATE TABLE summary_level_figures (
+    year      smallint NOT NULL,
+    indicator text     NOT NULL,
+    base_year integer  NOT NULL,
+    countries text     NOT NULL,
+    previous  numeric,
+    current   numeric,
+    growth    numeric,
+    PRIMARY KEY (year, indicator)
+);
+
+GRANT SELECT ON summary_values, summary_year_figures, summary_pair_figures, summary_baseline_figures,
+    summary_level_figures TO alliance_app;
+
+CREATE FUNCTION mark_summary_from(earliest integer) RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
+    SELECT set_config('alliance.summary_dirty_from',
+                      least(earliest, nullif(current_setting('alliance.summary_dirty_from', true), '')::int)::text, true);
+$$;
+
+-- The years whose values this transaction changed, and the earliest year whose
+-- multi-year view and levels must be recomputed, until they are.
 CREATE FUNCTION mark_summary_years(years smallint[]) RETURNS void
 LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
     SELECT set_config('alliance.summary_dirty_years',
                       concat_ws(',', nullif(current_setting('alliance.summary_dirty_years', true), ''),
                                 array_to_string(years, ',')),
-                      true)
+                      true),
+           mark_summary_from((SELECT min(y) FROM unnest(years) y))
     WHERE cardinality(years) > 0;
+$$;
+
+-- Every cycle year's multi-year view and levels: after a change of the alliance targets
+-- (their baseline years), of the indicators (measure kinds) or of the cycles.
+CREATE FUNCTION mark_every_summary_year() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    PERFORM mark_summary_from(0);
+    RETURN NULL;
+END;
 $$;
 
 -- One year at a time, so that each statement reads one year's rows through the primary
@@ -95,6 +153,79 @@ BEGIN
 END;
 $$;
 
+-- The multi-year view of year `y`, as SummaryRepository.sinceBaseline computed it: each
+-- indicator's baseline year is its alliance target's, or its first year up to `y` with a
+-- number; the panel, the countries with a number in both years.
+CREATE FUNCTION compute_summary_baselines(y smallint) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    DELETE FROM summary_baseline_figures WHERE year = y;
+    INSERT INTO summary_baseline_figures (year, indicator, base_year, has_base, countries, base_total, base_mean,
+                                          base_median, base_share, cur_total, cur_mean, cur_median, cur_share)
+    WITH bases AS MATERIALIZED (
+        SELECT i.code AS indicator,
+               coalesce((SELECT min(t.baseline_year)::int FROM targets t WHERE t.indicator = i.code AND t.scope = 'alliance'),
+                        (SELECT min(f.year)::int FROM summary_year_figures f
+                         WHERE f.indicator = i.code AND f.year <= y AND f.n > 0)) AS base_year
+        FROM indicators i
+    ),
+    -- this year's numbers gathered once and joined by hash with each baseline year's
+    current AS MATERIALIZED (
+        SELECT indicator, country, value FROM summary_values WHERE year = y AND value IS NOT NULL
+    ),
+    panel AS (
+        SELECT x.indicator, c.country, c.value AS cur, b.value AS base
+        FROM bases x
+        JOIN summary_values b ON b.year = x.base_year AND b.indicator = x.indicator AND b.value IS NOT NULL
+        JOIN current c ON c.indicator = b.indicator AND c.country = b.country
+        WHERE x.base_year < y
+    ),
+    figures AS (
+        SELECT indicator, string_agg(country::text, ',' ORDER BY country) AS countries,
+               sum(base) AS base_total, avg(base) AS base_mean, median_of(array_agg(base ORDER BY base)) AS base_median,
+               count(*) FILTER (WHERE base = 1) * 100.0 / count(*) AS base_share,
+               sum(cur) AS cur_total, avg(cur) AS cur_mean, median_of(array_agg(cur ORDER BY cur)) AS cur_median,
+               count(*) FILTER (WHERE cur = 1) * 100.0 / count(*) AS cur_share
+        FROM panel GROUP BY indicator
+    )
+    SELECT y, x.indicator, x.base_year,
+           EXISTS (SELECT 1 FROM summary_year_figures a WHERE a.indicator = x.indicator AND a.year = x.base_year AND a.n > 0),
+           coalesce(f.countries, ''), f.base_total, f.base_mean, f.base_median, f.base_share,
+           f.cur_total, f.cur_mean, f.cur_median, f.cur_share
+    FROM bases x LEFT JOIN figures f ON f.indicator = x.indicator;
+END;
+$$;
+
+-- Flows' levels in year `y`, as SummaryRepository.cumulativeLevels computed them from
+-- summary_level_runs (sql/0020): over the countries whose unbroken run of years began
+-- by the baseline year, this year's running total less the run's total before it.
+CREATE FUNCTION compute_summary_levels(y smallint) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    DELETE FROM summary_level_figures WHERE year = y;
+    INSERT INTO summary_level_figures (year, indicator, base_year, countries, previous, current, growth)
+    WITH bases AS MATERIALIZED (
+        SELECT i.code AS indicator,
+               coalesce((SELECT min(t.baseline_year)::int FROM targets t WHERE t.indicator = i.code AND t.scope = 'alliance'),
+                        (SELECT min(f.year)::int FROM summary_year_figures f
+                         WHERE f.indicator = i.code AND f.year <= y AND f.n > 0)) AS base_year
+        FROM indicators i WHERE i.measure_kind = 'flow'
+    ),
+    panel AS (
+        SELECT x.indicator, e.country::text AS country, x.base_year,
+               e.run_total - b.run_total + b.value - e.value AS previous,
+               e.run_total - b.run_total + b.value AS current
+        FROM bases x
+        JOIN summary_level_runs e ON e.indicator = x.indicator AND e.year = y
+        JOIN summary_level_runs b ON b.indicator = x.indicator AND b.country = e.country AND b.year = x.base_year
+        WHERE x.base_year < y AND e.run_start <= x.base_year
+    )
+    SELECT y, indicator, base_year, string_agg(country, ',' ORDER BY country), sum(previous), sum(current),
+           CASE WHEN sum(previous) > 0 THEN (sum(current) - sum(previous)) / sum(previous) * 100 END
+    FROM panel GROUP BY indicator, base_year;
+END;
+$$;
+
 -- Deferred, once per changed row: the first call of a transaction (or of a SET
 -- CONSTRAINTS … IMMEDIATE, which a publication issues before it reads the figures)
 -- recomputes every year marked, the others find nothing marked.
@@ -105,11 +236,14 @@ DECLARE
         SELECT DISTINCT y::smallint
         FROM unnest(string_to_array(nullif(current_setting('alliance.summary_dirty_years', true), ''), ',')) y
     );
+    earliest integer := nullif(current_setting('alliance.summary_dirty_from', true), '')::int;
+    y smallint;
 BEGIN
-    IF cardinality(years) = 0 THEN
-        RETURN NULL;
+    IF earliest IS NULL THEN
+        RETURN NULL;  -- nothing marked, or already recomputed by an earlier call
     END IF;
     PERFORM set_config('alliance.summary_dirty_years', '', true);
+    PERFORM set_config('alliance.summary_dirty_from', '', true);
     -- the version's row: held to the commit, so that the next writer waits and then reads
     -- what this one committed (a statement after the wait sees it: READ COMMITTED)
     IF current_setting('alliance.summary_version_moved', true) IS DISTINCT FROM 'yes' THEN
@@ -117,6 +251,10 @@ BEGIN
         UPDATE summary_data_version SET version = version + 1;
     END IF;
     PERFORM compute_summary_figures(years);
+    FOR y IN SELECT year FROM reporting_cycles WHERE year >= earliest ORDER BY year LOOP
+        PERFORM compute_summary_baselines(y);
+        PERFORM compute_summary_levels(y);
+    END LOOP;
     RETURN NULL;
 END;
 $$;
@@ -178,7 +316,9 @@ BEGIN
 END;
 $$;
 
-REVOKE ALL ON FUNCTION mark_summary_years(smallint[]), compute_summary_figures(smallint[]), refresh_summary_figures(),
+REVOKE ALL ON FUNCTION mark_summary_years(smallint[]), mark_summary_from(integer), mark_every_summary_year(),
+    compute_summary_figures(smallint[]), compute_summary_baselines(smallint), compute_summary_levels(smallint),
+    refresh_summary_figures(),
     summary_values_after_report(), summary_values_after_values(), rebuild_summary_figures() FROM PUBLIC;
 
 INSERT INTO summary_values (year, indicator, country, value)
@@ -186,6 +326,7 @@ SELECT r.year, v.indicator, r.country, v.value
 FROM reports r JOIN report_values v ON v.report_id = r.id AND v.version = r.accepted_version
 WHERE r.accepted_version IS NOT NULL;
 SELECT compute_summary_figures(ARRAY(SELECT DISTINCT year FROM summary_values));
+SELECT compute_summary_baselines(year), compute_summary_levels(year) FROM reporting_cycles ORDER BY year;
 
 CREATE TRIGGER summary_values_added AFTER INSERT ON reports
     FOR EACH ROW WHEN (NEW.accepted_version IS NOT NULL) EXECUTE FUNCTION summary_values_after_report();
@@ -204,4 +345,17 @@ CREATE TRIGGER summary_values_truncated AFTER TRUNCATE ON reports
 CREATE TRIGGER summary_values_truncated AFTER TRUNCATE ON report_values
     FOR EACH STATEMENT EXECUTE FUNCTION rebuild_summary_figures();
 CREATE CONSTRAINT TRIGGER summary_figures_due AFTER INSERT OR UPDATE OR DELETE ON summary_values
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refresh_summary_figures();
+-- the multi-year view's and the levels' other inputs: every cycle year again
+CREATE TRIGGER summary_figures_marked AFTER INSERT OR UPDATE OR DELETE ON targets
+    FOR EACH STATEMENT EXECUTE FUNCTION mark_every_summary_year();
+CREATE CONSTRAINT TRIGGER summary_figures_due AFTER INSERT OR UPDATE OR DELETE ON targets
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refresh_summary_figures();
+CREATE TRIGGER summary_figures_marked AFTER INSERT OR UPDATE OR DELETE ON indicators
+    FOR EACH STATEMENT EXECUTE FUNCTION mark_every_summary_year();
+CREATE CONSTRAINT TRIGGER summary_figures_due AFTER INSERT OR UPDATE OR DELETE ON indicators
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refresh_summary_figures();
+CREATE TRIGGER summary_figures_marked AFTER INSERT OR UPDATE OR DELETE ON reporting_cycles
+    FOR EACH STATEMENT EXECUTE FUNCTION mark_every_summary_year();
+CREATE CONSTRAINT TRIGGER summary_figures_due AFTER INSERT OR UPDATE OR DELETE ON reporting_cycles
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refresh_summary_figures();

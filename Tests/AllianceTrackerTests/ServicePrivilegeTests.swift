@@ -25,6 +25,7 @@ import Testing
         "idempotency_keys": rewritten,
         "summary_data_version": readOnly, "summary_level_runs": readOnly,
         "summary_values": readOnly, "summary_year_figures": readOnly, "summary_pair_figures": readOnly,
+        "summary_baseline_figures": readOnly, "summary_level_figures": readOnly,
         "schema_migrations": [],
     ]
 

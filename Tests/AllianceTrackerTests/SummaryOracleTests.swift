@@ -41,6 +41,53 @@ import Testing
         }
     }
 
+    /// The figures kept per year (sql/0022) follow each change made after the reports:
+    /// an alliance target's baseline year moved, a new cycle, the earliest accepted
+    /// report amended (a later year's baseline and part of its level).
+    @Test func theLiveSummaryFollowsChangesMadeAfterTheReports() async throws {
+        try await withReporting { r in
+            let history = RandomHistory(seed: Self.firstSeed &+ 7, try RandomHistory.Catalogue(r.url))
+            try history.load(r.url)
+            let first = try #require(history.cycleYears.first)
+            let last = try #require(history.cycleYears.last)
+            try sql(r.url, "UPDATE targets SET baseline_year = $1::smallint WHERE id = 'OG1.1'", [String(first + 1)])
+            try await Self.expectAgreement(r, Array(history.cycleYears), "after OG1.1's baseline year moved")
+            try SummaryFixtures.cycle(r.url, last + 1)
+            let early = try #require(history.filings.filter { $0.accepted != nil }.min { $0.year < $1.year })
+            try SummaryFixtures.report(r.url, early.country, last + 1, versions: [[SummaryTests.victims: "5"]])
+            try await Self.expectAgreement(r, Array(history.cycleYears) + [last + 1], "after a new cycle")
+            try sql(
+                r.url,
+                """
+                WITH v AS (
+                    INSERT INTO report_versions (report_id, version)
+                    SELECT id, current_version + 1 FROM reports WHERE country = $1 AND year = $2::smallint RETURNING report_id, version
+                ), added_values AS (
+                    INSERT INTO report_values (report_id, version, indicator, measure_kind, value)
+                    SELECT v.report_id, v.version, i.code, i.measure_kind, 999 FROM v, indicators i WHERE i.measure_kind = 'flow'
+                )
+                UPDATE reports r SET current_version = v.version, accepted_version = v.version, status = 'accepted'
+                FROM v WHERE r.id = v.report_id
+                """,
+                [early.country, String(early.year)]
+            )
+            try await Self.expectAgreement(r, Array(history.cycleYears) + [last + 1], "after an amendment of \(early.year)")
+        }
+    }
+
+    static func expectAgreement(_ r: Reporting, _ years: [Int], _ when: Comment) async throws {
+        var mismatches: [String] = []
+        for year in years {
+            let summary = try await SummaryTests.live(r, year)
+            let oracle = try SummaryOracle.indicators(r.url, year: year)
+            for indicator in try #require(summary["indicators"] as? [[String: Any]]) {
+                let code = try #require(indicator["code"] as? String)
+                mismatches += differences(indicator, try #require(oracle[code])).map { "\(year) \(code) \($0)" }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(when): \(mismatches.count) figures differ:\n\(mismatches.prefix(12).joined(separator: "\n"))")
+    }
+
     /// The seeds draw every trap of the summary tests, so that the oracle is asked about each.
     @Test func theSeedsDrawEveryTrap() async throws {
         let catalogue = try await TestDatabase.withFreshDatabase { try RandomHistory.Catalogue($0) }

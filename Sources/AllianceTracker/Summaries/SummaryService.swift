@@ -11,9 +11,9 @@ struct SummaryService: Sendable {
     var cache: LiveSummaryCache? = nil
     private static let repository = SummaryRepository()
 
-    /// The live figures. The three heaviest queries run at once, on three connections.
+    /// The live figures.
     func live(year: Int, logger: Logger) async throws -> Summary {
-        try await database.read(logger: logger) { try await compute(year: year, on: $0, logger: logger) }
+        try await database.read(logger: logger) { try await Self.compute(year: year, now: clock.now(), on: $0) }
     }
 
     /// The live figures rendered by `render` (one format), served again from the cache
@@ -29,55 +29,30 @@ struct SummaryService: Sendable {
         return try await database.read(logger: logger) { session in
             let version = try await Self.repository.dataVersion(on: session)
             if let body = cache.body(key, version: version) { return body }
-            let body = try render(try await compute(year: year, on: session, logger: logger))
+            let body = try render(try await Self.compute(year: year, now: clock.now(), on: session))
             cache.store(key, version: version, body: body)
             return body
         }
     }
 
-    /// The multi-year view and the level each on a connection of its own, beside the rest.
-    private func compute(year: Int, on session: DatabaseSession, logger: Logger) async throws -> Summary {
-        try await Self.build(
-            year: year,
-            now: clock.now(),
-            on: session,
-            sinceBaseline: { try await database.read(logger: logger) { try await Self.repository.sinceBaseline(year, on: $0) } },
-            levels: { try await database.read(logger: logger) { try await Self.repository.cumulativeLevels(year, on: $0) } }
-        )
-    }
-
-    /// The figures as one transaction sees them, all on its connection. The years'
+    /// The figures as one transaction sees them. The years'
     /// figures this transaction's own changes touched are recomputed first: they are
     /// otherwise recomputed at its commit (sql/0022), after a publication that reads
     /// them in the same transaction (the demo accepts and publishes in one).
     static func build(year: Int, now: Date, on session: DatabaseSession) async throws -> Summary {
         try await session.run("SET CONSTRAINTS summary_figures_due IMMEDIATE")
         try await session.run("SET CONSTRAINTS summary_figures_due DEFERRED")
-        return try await build(
-            year: year,
-            now: now,
-            on: session,
-            sinceBaseline: { try await repository.sinceBaseline(year, on: session) },
-            levels: { try await repository.cumulativeLevels(year, on: session) }
-        )
+        return try await compute(year: year, now: now, on: session)
     }
 
-    private static func build(
-        year: Int,
-        now: Date,
-        on session: DatabaseSession,
-        sinceBaseline: @escaping @Sendable () async throws -> [String: BaselineGrowth],
-        levels: @escaping @Sendable () async throws -> [String: CumulativeLevel]
-    ) async throws -> Summary {
+    private static func compute(year: Int, now: Date, on session: DatabaseSession) async throws -> Summary {
         guard let completeness = try await repository.completeness(year, on: session) else { throw DomainError.unknownCycle(year) }
-        async let growth = sinceBaseline()
-        async let flowLevels = levels()
         var indicators = try await repository.indicators(year, on: session)
-        let baselineGrowth = try await growth
+        let baselineGrowth = try await repository.sinceBaseline(year, on: session)
         for index in indicators.indices {
             if let figure = baselineGrowth[indicators[index].code] { indicators[index].sinceBaseline = figure }
         }
-        let levels = try await flowLevels
+        let levels = try await repository.cumulativeLevels(year, on: session)
         for index in indicators.indices where indicators[index].measureKind == .flow {
             var level = levels[indicators[index].code] ?? .none
             level.baselineYear = indicators[index].sinceBaseline.baselineYear
