@@ -37,3 +37,23 @@ for y in years:
         f"| {y} years | {cold50:.2f} ms | {cold99:.2f} ms | {floor50:.2f} ms | {floor99:.2f} ms | {cold50 / floor50:.2f}× "
         f"| {warm50:.3f} ms | {warm99:.3f} ms | {health50:.3f} ms | {health99:.3f} ms |"
     )
+
+
+def accept_latency(path):
+    found = re.search(r"latency average = ([\d.]+) ms", open(path).read())
+    return float(found.group(1)), 0.0
+
+
+print()
+print("What keeping the figures adds to an acceptance (pgbench, one client, mean latency, median of three runs):")
+print()
+print("| history | figures kept | figures' triggers off | added |")
+print("| --- | --- | --- | --- |")
+for y in years:
+    kept_paths = glob.glob(f"{out}/accept-kept-{y}-*.txt")
+    off_paths = glob.glob(f"{out}/accept-off-{y}-*.txt")
+    if not kept_paths or not off_paths:
+        continue
+    (kept, _), _ = median(kept_paths, accept_latency)
+    (off, _), _ = median(off_paths, accept_latency)
+    print(f"| {y} years | {kept:.2f} ms | {off:.2f} ms | {kept - off:+.2f} ms |")

@@ -34,6 +34,8 @@ CREATE TABLE summary_year_figures (
     indicator   text     NOT NULL,
     n           integer  NOT NULL,
     unavailable integer  NOT NULL,
+    -- of the year's expected reporters, those with a number (a target's coverage)
+    covered     integer  NOT NULL,
     total       numeric,
     mean        numeric,
     median      numeric,
@@ -121,6 +123,21 @@ BEGIN
 END;
 $$;
 
+-- The years whose expected reporters changed (a cycle opened, a membership changed):
+-- their coverage is in the year figures.
+CREATE FUNCTION mark_expected_years() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        PERFORM mark_summary_years(ARRAY(SELECT DISTINCT year FROM changed_new));
+    END IF;
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        PERFORM mark_summary_years(ARRAY(SELECT DISTINCT year FROM changed_old));
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
 -- One year at a time, so that each statement reads one year's rows through the primary
 -- key (given all the years at once, the planner scanned every year's values).
 CREATE FUNCTION compute_summary_figures(years smallint[]) RETURNS void
@@ -130,12 +147,14 @@ DECLARE
 BEGIN
     FOREACH y IN ARRAY years LOOP
         DELETE FROM summary_year_figures WHERE year = y;
-        INSERT INTO summary_year_figures (year, indicator, n, unavailable, total, mean, median, low, high, share)
-        SELECT y, indicator, count(value), count(*) FILTER (WHERE value IS NULL),
-               sum(value), avg(value), median_of(array_agg(value ORDER BY value) FILTER (WHERE value IS NOT NULL)),
-               min(value), max(value), count(*) FILTER (WHERE value = 1) * 100.0 / nullif(count(value), 0)
-        FROM summary_values WHERE year = y
-        GROUP BY indicator;
+        INSERT INTO summary_year_figures (year, indicator, n, unavailable, covered, total, mean, median, low, high, share)
+        SELECT y, v.indicator, count(v.value), count(*) FILTER (WHERE v.value IS NULL),
+               count(v.value) FILTER (WHERE e.country IS NOT NULL),
+               sum(v.value), avg(v.value), median_of(array_agg(v.value ORDER BY v.value) FILTER (WHERE v.value IS NOT NULL)),
+               min(v.value), max(v.value), count(*) FILTER (WHERE v.value = 1) * 100.0 / nullif(count(v.value), 0)
+        FROM summary_values v LEFT JOIN cycle_expected_reporters e ON e.year = v.year AND e.country = v.country
+        WHERE v.year = y
+        GROUP BY v.indicator;
     END LOOP;
     -- a year's values are also the next year's previous ones
     FOREACH y IN ARRAY ARRAY(SELECT DISTINCT u FROM unnest(years || ARRAY(SELECT x + 1 FROM unnest(years) x)::smallint[]) u) LOOP
@@ -316,7 +335,7 @@ BEGIN
 END;
 $$;
 
-REVOKE ALL ON FUNCTION mark_summary_years(smallint[]), mark_summary_from(integer), mark_every_summary_year(),
+REVOKE ALL ON FUNCTION mark_summary_years(smallint[]), mark_summary_from(integer), mark_every_summary_year(), mark_expected_years(),
     compute_summary_figures(smallint[]), compute_summary_baselines(smallint), compute_summary_levels(smallint),
     refresh_summary_figures(),
     summary_values_after_report(), summary_values_after_values(), rebuild_summary_figures() FROM PUBLIC;
@@ -358,4 +377,13 @@ CREATE CONSTRAINT TRIGGER summary_figures_due AFTER INSERT OR UPDATE OR DELETE O
 CREATE TRIGGER summary_figures_marked AFTER INSERT OR UPDATE OR DELETE ON reporting_cycles
     FOR EACH STATEMENT EXECUTE FUNCTION mark_every_summary_year();
 CREATE CONSTRAINT TRIGGER summary_figures_due AFTER INSERT OR UPDATE OR DELETE ON reporting_cycles
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refresh_summary_figures();
+-- the year figures' coverage: the years whose expected reporters changed
+CREATE TRIGGER summary_figures_expected_added AFTER INSERT ON cycle_expected_reporters
+    REFERENCING NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION mark_expected_years();
+CREATE TRIGGER summary_figures_expected_changed AFTER UPDATE ON cycle_expected_reporters
+    REFERENCING OLD TABLE AS changed_old NEW TABLE AS changed_new FOR EACH STATEMENT EXECUTE FUNCTION mark_expected_years();
+CREATE TRIGGER summary_figures_expected_removed AFTER DELETE ON cycle_expected_reporters
+    REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION mark_expected_years();
+CREATE CONSTRAINT TRIGGER summary_figures_due AFTER INSERT OR UPDATE OR DELETE ON cycle_expected_reporters
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refresh_summary_figures();

@@ -18,7 +18,10 @@ import Testing
             FROM reports r JOIN report_values v ON v.report_id = r.id AND v.version = r.accepted_version
         ),
         years AS (
-            SELECT year, indicator, count(value)::int, count(*) FILTER (WHERE value IS NULL)::int, sum(value), avg(value),
+            SELECT year, indicator, count(value)::int, count(*) FILTER (WHERE value IS NULL)::int,
+                   count(value) FILTER (WHERE EXISTS (SELECT 1 FROM cycle_expected_reporters e
+                                                     WHERE e.year = accepted.year AND e.country = accepted.country))::int,
+                   sum(value), avg(value),
                    median_of(array_agg(value ORDER BY value) FILTER (WHERE value IS NOT NULL)), min(value), max(value),
                    count(*) FILTER (WHERE value = 1) * 100.0 / nullif(count(value), 0)
             FROM accepted GROUP BY year, indicator
@@ -83,6 +86,11 @@ import Testing
                 )
             }
             try Self.expectNoDrift(url, "after amendments")
+            // expected reporters changed (a membership ended, another began): the coverage
+            try sql(url, "DELETE FROM cycle_expected_reporters WHERE year IN (2019, 2021) AND country IN ('FR', 'NL')")
+            try Self.expectNoDrift(url, "after expected reporters were removed")
+            try sql(url, "INSERT INTO cycle_expected_reporters (year, country) VALUES (2021, 'FR')")
+            try Self.expectNoDrift(url, "after an expected reporter was added")
             // a report that counts from its insert, its values arriving after it (an import)
             let missing = try sql(
                 url,

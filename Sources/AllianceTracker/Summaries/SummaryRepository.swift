@@ -168,15 +168,13 @@ struct SummaryRepository: Sendable {
     }
 
     /// Per indicator: the year's expected reporters whose accepted report gives a
-    /// number for it (the numerator of a target's coverage).
+    /// number for it (the numerator of a target's coverage), kept in the year's figures
+    /// (sql/0022).
     func coveredReporters(_ year: Int, on session: DatabaseSession) async throws -> [String: Int] {
         var covered: [String: Int] = [:]
         let rows = try await session.rows(
             """
-            SELECT v.indicator, count(*)::int
-            FROM cycle_expected_reporters e
-            JOIN summary_values v ON v.year = e.year AND v.country = e.country AND v.value IS NOT NULL
-            WHERE e.year = \(Int16(year)) GROUP BY v.indicator
+            SELECT indicator, covered FROM summary_year_figures WHERE year = \(Int16(year))
             """
         )
         for row in rows {
