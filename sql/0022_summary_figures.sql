@@ -172,9 +172,18 @@ BEGIN
 END;
 $$;
 
--- The multi-year view of year `y`, as SummaryRepository.sinceBaseline computed it: each
--- indicator's baseline year is its alliance target's, or its first year up to `y` with a
--- number; the panel, the countries with a number in both years.
+-- An indicator's baseline year as of year `y`: its alliance target's, or else its first
+-- year up to `y` with a number (an empty earlier cycle does not move it). The multi-year
+-- view and the levels both start from it.
+CREATE FUNCTION summary_base_year(indicator_code text, y smallint) RETURNS integer
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+    SELECT coalesce((SELECT min(t.baseline_year)::int FROM targets t WHERE t.indicator = indicator_code AND t.scope = 'alliance'),
+                    (SELECT min(f.year)::int FROM summary_year_figures f WHERE f.indicator = indicator_code AND f.year <= y AND f.n > 0));
+$$;
+
+-- The multi-year view of year `y`, as SummaryRepository.sinceBaseline computed it: from
+-- each indicator's baseline year (summary_base_year), over the panel of the countries
+-- with a number in both years.
 CREATE FUNCTION compute_summary_baselines(y smallint) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
@@ -182,11 +191,7 @@ BEGIN
     INSERT INTO summary_baseline_figures (year, indicator, base_year, has_base, countries, base_total, base_mean,
                                           base_median, base_share, cur_total, cur_mean, cur_median, cur_share)
     WITH bases AS MATERIALIZED (
-        SELECT i.code AS indicator,
-               coalesce((SELECT min(t.baseline_year)::int FROM targets t WHERE t.indicator = i.code AND t.scope = 'alliance'),
-                        (SELECT min(f.year)::int FROM summary_year_figures f
-                         WHERE f.indicator = i.code AND f.year <= y AND f.n > 0)) AS base_year
-        FROM indicators i
+        SELECT i.code AS indicator, summary_base_year(i.code, y) AS base_year FROM indicators i
     ),
     -- this year's numbers gathered once and joined by hash with each baseline year's
     current AS MATERIALIZED (
@@ -224,11 +229,7 @@ BEGIN
     DELETE FROM summary_level_figures WHERE year = y;
     INSERT INTO summary_level_figures (year, indicator, base_year, countries, previous, current, growth)
     WITH bases AS MATERIALIZED (
-        SELECT i.code AS indicator,
-               coalesce((SELECT min(t.baseline_year)::int FROM targets t WHERE t.indicator = i.code AND t.scope = 'alliance'),
-                        (SELECT min(f.year)::int FROM summary_year_figures f
-                         WHERE f.indicator = i.code AND f.year <= y AND f.n > 0)) AS base_year
-        FROM indicators i WHERE i.measure_kind = 'flow'
+        SELECT i.code AS indicator, summary_base_year(i.code, y) AS base_year FROM indicators i WHERE i.measure_kind = 'flow'
     ),
     panel AS (
         SELECT x.indicator, e.country::text AS country, x.base_year,
@@ -336,7 +337,8 @@ END;
 $$;
 
 REVOKE ALL ON FUNCTION mark_summary_years(smallint[]), mark_summary_from(integer), mark_every_summary_year(), mark_expected_years(),
-    compute_summary_figures(smallint[]), compute_summary_baselines(smallint), compute_summary_levels(smallint),
+    compute_summary_figures(smallint[]), summary_base_year(text, smallint), compute_summary_baselines(smallint),
+    compute_summary_levels(smallint),
     refresh_summary_figures(),
     summary_values_after_report(), summary_values_after_values(), rebuild_summary_figures() FROM PUBLIC;
 
