@@ -21,6 +21,11 @@
 -- from the earliest of them on (a year's values can be a later year's baseline or part
 -- of its level); every cycle year's after a change of targets, indicators or cycles.
 -- The aggregates are those SummaryRepository computed before.
+-- The first fill below reads the reports; a review accepted on an instance still running
+-- while this migrates, committed between the fill and the triggers, would be missed.
+LOCK TABLE reports, report_values, targets, indicators, reporting_cycles, cycle_expected_reporters
+    IN SHARE ROW EXCLUSIVE MODE;
+
 CREATE TABLE summary_values (
     year      smallint NOT NULL,
     indicator text     NOT NULL,
@@ -103,13 +108,15 @@ $$;
 
 -- The years whose values this transaction changed, and the earliest year whose
 -- multi-year view and levels must be recomputed, until they are.
-CREATE FUNCTION mark_summary_years(years smallint[]) RETURNS void
+-- `later`: the years' values changed, so later years' multi-year view and levels too;
+-- without it only the years' own figures (their expected reporters changed).
+CREATE FUNCTION mark_summary_years(years smallint[], later boolean DEFAULT true) RETURNS void
 LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
     SELECT set_config('alliance.summary_dirty_years',
                       concat_ws(',', nullif(current_setting('alliance.summary_dirty_years', true), ''),
                                 array_to_string(years, ',')),
                       true),
-           mark_summary_from((SELECT min(y) FROM unnest(years) y))
+           CASE WHEN later THEN mark_summary_from((SELECT min(y) FROM unnest(years) y)) END
     WHERE cardinality(years) > 0;
 $$;
 
@@ -129,10 +136,10 @@ CREATE FUNCTION mark_expected_years() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        PERFORM mark_summary_years(ARRAY(SELECT DISTINCT year FROM changed_new));
+        PERFORM mark_summary_years(ARRAY(SELECT DISTINCT year FROM changed_new), later => false);
     END IF;
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        PERFORM mark_summary_years(ARRAY(SELECT DISTINCT year FROM changed_old));
+        PERFORM mark_summary_years(ARRAY(SELECT DISTINCT year FROM changed_old), later => false);
     END IF;
     RETURN NULL;
 END;
@@ -259,7 +266,7 @@ DECLARE
     earliest integer := nullif(current_setting('alliance.summary_dirty_from', true), '')::int;
     y smallint;
 BEGIN
-    IF earliest IS NULL THEN
+    IF earliest IS NULL AND cardinality(years) = 0 THEN
         RETURN NULL;  -- nothing marked, or already recomputed by an earlier call
     END IF;
     PERFORM set_config('alliance.summary_dirty_years', '', true);
@@ -289,9 +296,11 @@ BEGIN
         PERFORM mark_summary_years(ARRAY[OLD.year]);
     END IF;
     IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.accepted_version IS NOT NULL THEN
+        -- the values' own trigger may have come first (one statement writing both)
         INSERT INTO summary_values (year, indicator, country, value)
         SELECT NEW.year, v.indicator, NEW.country, v.value
-        FROM report_values v WHERE v.report_id = NEW.id AND v.version = NEW.accepted_version;
+        FROM report_values v WHERE v.report_id = NEW.id AND v.version = NEW.accepted_version
+        ON CONFLICT (year, indicator, country) DO UPDATE SET value = EXCLUDED.value;
         PERFORM mark_summary_years(ARRAY[NEW.year]);
     END IF;
     RETURN NULL;
@@ -319,28 +328,47 @@ BEGIN
 END;
 $$;
 
--- Everything again: after the owner's TRUNCATE of reports or values.
-CREATE FUNCTION rebuild_summary_figures() RETURNS trigger
+-- Everything again, at once: after the owner's TRUNCATE of a table the figures read
+-- (a TRUNCATE fires no row trigger, so nothing would be marked), or by the owner after
+-- restoring only some tables (docs/operations.md). Takes the version's row first, as the
+-- deferred refresh does, and moves the version (running services let their cache go).
+CREATE FUNCTION recompute_summary_figures() RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
+    UPDATE summary_data_version SET version = version + 1;
     DELETE FROM summary_values;
     INSERT INTO summary_values (year, indicator, country, value)
     SELECT r.year, v.indicator, r.country, v.value
     FROM reports r JOIN report_values v ON v.report_id = r.id AND v.version = r.accepted_version
     WHERE r.accepted_version IS NOT NULL;
-    PERFORM mark_summary_years(ARRAY(
+    -- the years kept before as well, so that a year left without values loses its figures
+    PERFORM compute_summary_figures(ARRAY(
         SELECT DISTINCT year FROM summary_values
         UNION SELECT year FROM summary_year_figures UNION SELECT year FROM summary_pair_figures
     ));
+    DELETE FROM summary_baseline_figures;
+    DELETE FROM summary_level_figures;
+    PERFORM compute_summary_baselines(year), compute_summary_levels(year) FROM reporting_cycles ORDER BY year;
+    -- what this transaction marked before is done
+    PERFORM set_config('alliance.summary_dirty_years', '', true);
+    PERFORM set_config('alliance.summary_dirty_from', '', true);
+END;
+$$;
+
+CREATE FUNCTION summary_figures_after_truncate() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+    PERFORM recompute_summary_figures();
     RETURN NULL;
 END;
 $$;
 
-REVOKE ALL ON FUNCTION mark_summary_years(smallint[]), mark_summary_from(integer), mark_every_summary_year(), mark_expected_years(),
+REVOKE ALL ON FUNCTION mark_summary_years(smallint[], boolean), mark_summary_from(integer), mark_every_summary_year(), mark_expected_years(),
     compute_summary_figures(smallint[]), summary_base_year(text, smallint), compute_summary_baselines(smallint),
     compute_summary_levels(smallint),
     refresh_summary_figures(),
-    summary_values_after_report(), summary_values_after_values(), rebuild_summary_figures() FROM PUBLIC;
+    summary_values_after_report(), summary_values_after_values(), recompute_summary_figures(),
+    summary_figures_after_truncate() FROM PUBLIC;
 
 INSERT INTO summary_values (year, indicator, country, value)
 SELECT r.year, v.indicator, r.country, v.value
@@ -362,9 +390,9 @@ CREATE TRIGGER summary_values_added AFTER INSERT ON report_values
     REFERENCING NEW TABLE AS added
     FOR EACH STATEMENT EXECUTE FUNCTION summary_values_after_values();
 CREATE TRIGGER summary_values_truncated AFTER TRUNCATE ON reports
-    FOR EACH STATEMENT EXECUTE FUNCTION rebuild_summary_figures();
+    FOR EACH STATEMENT EXECUTE FUNCTION summary_figures_after_truncate();
 CREATE TRIGGER summary_values_truncated AFTER TRUNCATE ON report_values
-    FOR EACH STATEMENT EXECUTE FUNCTION rebuild_summary_figures();
+    FOR EACH STATEMENT EXECUTE FUNCTION summary_figures_after_truncate();
 CREATE CONSTRAINT TRIGGER summary_figures_due AFTER INSERT OR UPDATE OR DELETE ON summary_values
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refresh_summary_figures();
 -- the multi-year view's and the levels' other inputs: every cycle year again
@@ -389,3 +417,12 @@ CREATE TRIGGER summary_figures_expected_removed AFTER DELETE ON cycle_expected_r
     REFERENCING OLD TABLE AS changed_old FOR EACH STATEMENT EXECUTE FUNCTION mark_expected_years();
 CREATE CONSTRAINT TRIGGER summary_figures_due AFTER INSERT OR UPDATE OR DELETE ON cycle_expected_reporters
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refresh_summary_figures();
+-- the owner's TRUNCATE of the other tables the figures read: everything again, at once
+CREATE TRIGGER summary_figures_truncated AFTER TRUNCATE ON targets
+    FOR EACH STATEMENT EXECUTE FUNCTION summary_figures_after_truncate();
+CREATE TRIGGER summary_figures_truncated AFTER TRUNCATE ON indicators
+    FOR EACH STATEMENT EXECUTE FUNCTION summary_figures_after_truncate();
+CREATE TRIGGER summary_figures_truncated AFTER TRUNCATE ON reporting_cycles
+    FOR EACH STATEMENT EXECUTE FUNCTION summary_figures_after_truncate();
+CREATE TRIGGER summary_figures_truncated AFTER TRUNCATE ON cycle_expected_reporters
+    FOR EACH STATEMENT EXECUTE FUNCTION summary_figures_after_truncate();

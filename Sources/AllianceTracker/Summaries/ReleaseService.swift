@@ -39,6 +39,7 @@ struct ReleaseService: Sendable {
         // year's `previous`), and no review decision commits while the figures are read
         try await PublicationLock.exclusive(on: session)
         let number = try await repository.nextNumber(year, on: session)
+        try await SummaryService.recomputeOwnChanges(on: session)
         var summary = try await SummaryService.build(year: year, now: now, on: session)
         summary.release = Nullable(number)
         summary.publishedAt = Nullable(now)

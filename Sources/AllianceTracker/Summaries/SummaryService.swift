@@ -35,14 +35,18 @@ struct SummaryService: Sendable {
         }
     }
 
-    /// The figures as one transaction sees them. The years'
-    /// figures this transaction's own changes touched are recomputed first: they are
-    /// otherwise recomputed at its commit (sql/0022), after a publication that reads
-    /// them in the same transaction (the demo accepts and publishes in one).
+    /// The figures as `session` sees them (a publication's transaction, a dry run).
     static func build(year: Int, now: Date, on session: DatabaseSession) async throws -> Summary {
+        try await compute(year: year, now: now, on: session)
+    }
+
+    /// Recomputes the kept figures (sql/0022) that this transaction's own changes
+    /// touched, which are otherwise recomputed at its commit: for a publication that
+    /// reads them in the transaction that changed them (the demo accepts and publishes
+    /// in one). Only inside a transaction.
+    static func recomputeOwnChanges(on session: DatabaseSession) async throws {
         try await session.run("SET CONSTRAINTS summary_figures_due IMMEDIATE")
         try await session.run("SET CONSTRAINTS summary_figures_due DEFERRED")
-        return try await compute(year: year, now: now, on: session)
     }
 
     private static func compute(year: Int, now: Date, on session: DatabaseSession) async throws -> Summary {
