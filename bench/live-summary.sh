@@ -9,8 +9,8 @@
 #     settings, three runs each, alternating.
 # Also keeps each history's EXPLAIN (ANALYZE, BUFFERS) of every statement of one cold
 # read (auto_explain), and measures what keeping the figures (sql/0022) adds to an
-# acceptance: pgbench accepting reports with the figures' trigger on, then off. Ports from the environment (the defaults are those of
-# bench/summary-latency.sh):
+# acceptance: pgbench accepting reports with the figures' trigger on, then off.
+# Ports from the environment (the defaults are those of bench/summary-latency.sh):
 #   BENCH_DB_PORT=55434 BENCH_APP_PORT=8089 BENCH_METRICS_PORT=9489 BENCH_SECONDS=10 \
 #   BENCH_BIN=path/to/alliance BENCH_OUT=bench/results/live-summary bench/live-summary.sh [years ...]
 # Without BENCH_BIN it builds the release binary. Results: bench/results/live-summary/.

@@ -21,6 +21,7 @@
 -- from the earliest of them on (a year's values can be a later year's baseline or part
 -- of its level); every cycle year's after a change of targets, indicators or cycles.
 -- The aggregates are those SummaryRepository computed before.
+
 -- The first fill below reads the reports; a review accepted on an instance still running
 -- while this migrates, committed between the fill and the triggers, would be missed.
 LOCK TABLE reports, report_values, targets, indicators, reporting_cycles, cycle_expected_reporters
@@ -370,12 +371,8 @@ REVOKE ALL ON FUNCTION mark_summary_years(smallint[], boolean), mark_summary_fro
     summary_values_after_report(), summary_values_after_values(), recompute_summary_figures(),
     summary_figures_after_truncate() FROM PUBLIC;
 
-INSERT INTO summary_values (year, indicator, country, value)
-SELECT r.year, v.indicator, r.country, v.value
-FROM reports r JOIN report_values v ON v.report_id = r.id AND v.version = r.accepted_version
-WHERE r.accepted_version IS NOT NULL;
-SELECT compute_summary_figures(ARRAY(SELECT DISTINCT year FROM summary_values));
-SELECT compute_summary_baselines(year), compute_summary_levels(year) FROM reporting_cycles ORDER BY year;
+-- the first fill, before the triggers exist
+SELECT recompute_summary_figures();
 
 CREATE TRIGGER summary_values_added AFTER INSERT ON reports
     FOR EACH ROW WHEN (NEW.accepted_version IS NOT NULL) EXECUTE FUNCTION summary_values_after_report();

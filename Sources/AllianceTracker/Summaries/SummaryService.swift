@@ -13,7 +13,7 @@ struct SummaryService: Sendable {
 
     /// The live figures.
     func live(year: Int, logger: Logger) async throws -> Summary {
-        try await database.read(logger: logger) { try await Self.compute(year: year, now: clock.now(), on: $0) }
+        try await database.read(logger: logger) { try await Self.build(year: year, now: clock.now(), on: $0) }
     }
 
     /// The live figures rendered by `render` (one format), served again from the cache
@@ -29,15 +29,10 @@ struct SummaryService: Sendable {
         return try await database.read(logger: logger) { session in
             let version = try await Self.repository.dataVersion(on: session)
             if let body = cache.body(key, version: version) { return body }
-            let body = try render(try await Self.compute(year: year, now: clock.now(), on: session))
+            let body = try render(try await Self.build(year: year, now: clock.now(), on: session))
             cache.store(key, version: version, body: body)
             return body
         }
-    }
-
-    /// The figures as `session` sees them (a publication's transaction, a dry run).
-    static func build(year: Int, now: Date, on session: DatabaseSession) async throws -> Summary {
-        try await compute(year: year, now: now, on: session)
     }
 
     /// Recomputes the kept figures (sql/0022) that this transaction's own changes
@@ -49,7 +44,8 @@ struct SummaryService: Sendable {
         try await session.run("SET CONSTRAINTS summary_figures_due DEFERRED")
     }
 
-    private static func compute(year: Int, now: Date, on session: DatabaseSession) async throws -> Summary {
+    /// The figures as `session` sees them (a live read, a publication's transaction, a dry run).
+    static func build(year: Int, now: Date, on session: DatabaseSession) async throws -> Summary {
         guard let completeness = try await repository.completeness(year, on: session) else { throw DomainError.unknownCycle(year) }
         var indicators = try await repository.indicators(year, on: session)
         let baselineGrowth = try await repository.sinceBaseline(year, on: session)
