@@ -3,7 +3,6 @@ import ArgumentParser
 import Foundation
 import Logging
 
-@main
 struct Alliance: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alliance",

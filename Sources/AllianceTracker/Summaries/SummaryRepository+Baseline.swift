@@ -25,15 +25,15 @@ extension SummaryRepository {
         var result: [String: BaselineGrowth] = [:]
         for row in rows {
             let (code, kind, baseYear, hasBase, countries, base, cur, cagr) = try row.decode(
-                (String, MeasureKind, Int?, Bool, String, Decimal?, Decimal?, Decimal?).self
+                (String, MeasureKind, Int?, Bool, String, DatabaseDecimal?, DatabaseDecimal?, DatabaseDecimal?).self
             )
             result[code] = Self.baselineGrowth(
                 year: year,
                 kind: kind,
                 baseYear: baseYear,
                 hasBase: hasBase,
-                panel: (Self.countryCodes(countries), base, cur),
-                cagr: cagr
+                panel: (Self.countryCodes(countries), base?.value, cur?.value),
+                cagr: cagr?.value
             )
         }
         return result

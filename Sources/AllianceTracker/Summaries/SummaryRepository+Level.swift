@@ -21,16 +21,16 @@ extension SummaryRepository {
         var result: [String: CumulativeLevel] = [:]
         for row in rows {
             let (code, baseYear, countries, previous, current, growth) = try row.decode(
-                (String, Int, String, Decimal?, Decimal?, Decimal?).self
+                (String, Int, String, DatabaseDecimal?, DatabaseDecimal?, DatabaseDecimal?).self
             )
             let panel = Self.countryCodes(countries)
             result[code] = CumulativeLevel(
                 baselineYear: Nullable(baseYear),
                 countries: panel.count,
                 panel: panel,
-                previous: Nullable(previous),
-                current: Nullable(current),
-                growthPct: Nullable(growth),
+                previous: Nullable(stored: previous),
+                current: Nullable(stored: current),
+                growthPct: Nullable(stored: growth),
                 suppressed: false
             )
         }

@@ -86,17 +86,19 @@ struct SummaryRepository: Sendable {
         ) =
             try row.decode(
                 (
-                    String, Int, String, MeasureKind, Int, Int, Decimal?, Decimal?, Decimal?, Decimal?, Decimal?,
-                    Decimal?, Decimal?, Decimal?, Int, Decimal?, Int, Decimal?, Decimal?, Decimal?, Decimal?, Decimal?
+                    String, Int, String, MeasureKind, Int, Int, DatabaseDecimal?, DatabaseDecimal?, DatabaseDecimal?,
+                    DatabaseDecimal?, DatabaseDecimal?, DatabaseDecimal?, DatabaseDecimal?, DatabaseDecimal?, Int,
+                    DatabaseDecimal?, Int, DatabaseDecimal?, DatabaseDecimal?, DatabaseDecimal?, DatabaseDecimal?,
+                    DatabaseDecimal?
                 ).self
             )
         // a statistic that means nothing for the kind is left out, not shown
-        func only(_ statistic: Statistic, _ value: Decimal?) -> Nullable<Decimal> {
-            Nullable(kind.statistics.contains(statistic) ? value : nil)
+        func only(_ statistic: Statistic, _ value: DatabaseDecimal?) -> Nullable<Decimal> {
+            Nullable(kind.statistics.contains(statistic) ? value?.value : nil)
         }
         // proportions change in points, never in percent of themselves
-        func change(pct: Decimal?, points: Decimal?) -> (Nullable<Decimal>, Nullable<Decimal>) {
-            kind.changesInPoints ? (nil, Nullable(points)) : (Nullable(pct), nil)
+        func change(pct: DatabaseDecimal?, points: DatabaseDecimal?) -> (Nullable<Decimal>, Nullable<Decimal>) {
+            kind.changesInPoints ? (nil, Nullable(stored: points)) : (Nullable(stored: pct), nil)
         }
         let (allChange, allChangePp) = change(pct: allPct, points: allPoints)
         let (panelChange, panelChangePp) = change(pct: panelPct, points: panelPoints)
@@ -107,14 +109,14 @@ struct SummaryRepository: Sendable {
             measureKind: kind,
             countriesReporting: n,
             notAvailable: unavailable,
-            headline: Nullable(headline),
+            headline: Nullable(stored: headline),
             total: only(.total, total),
             mean: only(.mean, mean),
             median: only(.median, median),
             min: only(.min, low),
             max: only(.max, high),
             sharePct: only(.share, share),
-            previous: Nullable(previous),
+            previous: Nullable(stored: previous),
             previousCountries: previousN,
             growth: Growth(
                 allReporters: GrowthFigure(
@@ -122,8 +124,8 @@ struct SummaryRepository: Sendable {
                     changePp: allChangePp,
                     countries: n,
                     previousCountries: previousN,
-                    previous: Nullable(previous),
-                    current: Nullable(headline),
+                    previous: Nullable(stored: previous),
+                    current: Nullable(stored: headline),
                     suppressed: false
                 ),
                 likeForLike: GrowthFigure(
@@ -131,8 +133,8 @@ struct SummaryRepository: Sendable {
                     changePp: panelChangePp,
                     countries: panelN,
                     previousCountries: panelN,
-                    previous: Nullable(panelPrevious),
-                    current: Nullable(panelCurrent),
+                    previous: Nullable(stored: panelPrevious),
+                    current: Nullable(stored: panelCurrent),
                     suppressed: false
                 )
             ),

@@ -48,7 +48,7 @@ struct SummaryRoutes {
 
     static func render(_ summary: Summary, format: ResponseFormat) throws -> ByteBuffer {
         switch format {
-        case .json: ByteBuffer(bytes: try JSONCoding.encoder.encode(summary))
+        case .json: ByteBuffer(bytes: summary.jsonBody)
         case .csv: ByteBuffer(bytes: SummaryCSV.render(summary))
         }
     }

@@ -1,0 +1,9 @@
+import AllianceTracker
+
+@main
+enum Entrypoint {
+    static func main() async {
+        EventLoopConcurrency.install()
+        await Alliance.main()
+    }
+}
