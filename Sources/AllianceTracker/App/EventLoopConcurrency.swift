@@ -8,8 +8,10 @@ import NIOPosix
 /// a warm live summary (`perf`, docs/benchmarks.md "Live summary").
 public enum EventLoopConcurrency {
     /// Makes `MultiThreadedEventLoopGroup.singleton`, which the server and the pool use, the
-    /// global executor. Call it once, first thing, from the main thread; nothing in the
-    /// service blocks a thread (libpq is used only by the one-shot commands' checks).
+    /// global executor. Call it once, first thing, from the main thread. What runs on it
+    /// must not wait: `serve` never uses the blocking libpq connection, which `migrate`
+    /// and the other one-shot commands use while nothing else runs. A task's children
+    /// stay on its loop: work is spread over the loops by connection, not within a request.
     /// False when this platform does not allow it: concurrency keeps its own pool.
     @discardableResult
     public static func install() -> Bool {
