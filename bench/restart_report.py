@@ -43,8 +43,12 @@ def judge(entries, stopped, started, mode, next_stop):
     if bad:
         failures.append(f"{len(bad)} answers while down were neither 2xx nor 503 problem+json, e.g. {bad[0]}")
     unavailable = [e for e in down if e["status"] == 503]
-    # pg_ctl takes a moment to stop after the time is noted: judge /readyz from 1 s on
-    ready_down = [e for e in down if e["kind"] == "ready" and e["t"] - e["seconds"] >= stopped + 1]
+    # pg_ctl takes a moment to stop after the time is noted, and the server accepts
+    # connections a moment before `pg_ctl -w start` returns and the time is noted (the
+    # service can be ready again in between): judge /readyz from 1 s after the stop to
+    # 1 s before the start
+    ready_down = [e for e in down if e["kind"] == "ready" and e["t"] - e["seconds"] >= stopped + 1
+                  and e["t"] <= started - 1]
     if not ready_down or any(e["status"] != 503 for e in ready_down):
         failures.append("/readyz did not answer 503 throughout the outage")
     recovery = {}
