@@ -3,6 +3,7 @@ import ArgumentParser
 import Foundation
 import Logging
 
+@main
 struct Alliance: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "alliance",

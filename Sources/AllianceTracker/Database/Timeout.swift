@@ -49,11 +49,7 @@ func withTimeout<T: Sendable>(
     return try await withTaskCancellationHandler {
         try await withCheckedThrowingContinuation { continuation in
             pending.withLockedValue { $0 = continuation }
-            // another loop than the caller's where there is one: concurrency runs on these
-            // loops (`EventLoopConcurrency`), and the operation may keep its own busy
-            let group = MultiThreadedEventLoopGroup.singleton
-            var loop = group.next()
-            if loop.inEventLoop { loop = group.next() }
+            let loop = MultiThreadedEventLoopGroup.singleton.any()
             let timer = NIOLockedValueBox<Scheduled<Void>?>(nil)
             timer.withLockedValue {
                 $0 = loop.scheduleTask(in: .nanoseconds(limit.nanoseconds)) {

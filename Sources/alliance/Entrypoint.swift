@@ -1,9 +1,0 @@
-import AllianceTracker
-
-@main
-enum Entrypoint {
-    static func main() async {
-        EventLoopConcurrency.install()
-        await Alliance.main()
-    }
-}
