@@ -6,8 +6,8 @@ import PostgresNIO
 /// writes the number out as text and parses the text (`Decimal(string:)`): on a cold live
 /// summary (about 1,000 numerics) that was 19 % of the service's time (`perf`,
 /// docs/benchmarks.md). The value is the one PostgresNIO gives, trailing zeros dropped
-/// as its parse drops them; numbers of more than 19 digits, NaN and the infinities take
-/// PostgresNIO's way.
+/// as its parse drops them. Numbers whose digit groups do not fit in 64 bits (16 to 19
+/// digits or more, by where the groups fall), NaN and the infinities take PostgresNIO's way.
 struct DatabaseDecimal: PostgresDecodable, Sendable {
     let value: Decimal
 

@@ -20,7 +20,7 @@ enum DecimalText {
     }
 
     /// Decimals of every shape `description` writes: whole, with a fraction, below 1,
-    /// negative, with trailing zeros kept in the mantissa, and zero.
+    /// negative, with a positive exponent, of four mantissa words, and zero.
     static let layoutHolds: Bool = {
         let samples = ["0", "1", "-12.345", "0.001", "1e3", "1234567890123456789", "-0.000000000000000000015", "7785845.5"]
         return samples.allSatisfy { text in
