@@ -8,14 +8,18 @@
 /// decided one at a time, in a fixed order; a withheld one is not public.
 struct DifferencingRule: Sendable {
     let minimumCountries: Int
+    /// Each public sum once: a year published again with the same figures adds none,
+    /// so that deciding stays as quick after the fiftieth release as after the first.
     private var published: [Quantity: [ReleaseFigure]] = [:]
+    private var known: Set<ReleaseFigure> = []
     /// The sums this document makes public, each once, in the order they were admitted
     /// (a sum an earlier release made public too is recorded again, with this release).
     private(set) var admitted: [ReleaseFigure] = []
+    private var admittedSet: Set<ReleaseFigure> = []
 
     init(minimumCountries: Int, earlier: [ReleaseFigure]) {
         self.minimumCountries = minimumCountries
-        for figure in earlier { published[figure.quantity.compared, default: []].append(figure) }
+        for figure in earlier { makePublic(figure) }
     }
 
     /// Decides a figure that depends on `sums`: nil when it may be published (its
@@ -23,11 +27,15 @@ struct DifferencingRule: Sendable {
     mutating func decide(_ sums: [ReleaseFigure]) -> WithheldReason? {
         if sums.contains(where: { ($0.count ?? 0) < minimumCountries }) { return .smallCell }
         if sums.contains(where: reveals) || combines(sums) { return .differencing }
-        for sum in sums where !admitted.contains(sum) {
-            published[sum.quantity.compared, default: []].append(sum)
+        for sum in sums where admittedSet.insert(sum).inserted {
+            makePublic(sum)
             admitted.append(sum)
         }
         return nil
+    }
+
+    private mutating func makePublic(_ sum: ReleaseFigure) {
+        if known.insert(sum).inserted { published[sum.quantity.compared, default: []].append(sum) }
     }
 
     /// Whether some public sum of the same quantity gives, by difference with this
@@ -57,6 +65,7 @@ struct DifferencingRule: Sendable {
         let most = minimumCountries - 1
         guard most >= 1 else { return false }
         if let x = a.countries, let y = b.countries {
+            if x == y { return false }
             let apart = Self.countriesApart(x, y)
             return apart.lowerBound <= most && apart.upperBound >= 1
         }

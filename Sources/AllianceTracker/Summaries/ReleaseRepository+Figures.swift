@@ -1,16 +1,17 @@
 import Foundation
 
 extension ReleaseRepository {
-    /// Every sum a release has made public (sql/0018, sql/0021), of every year.
+    /// Every sum a release has made public (sql/0018, sql/0021), of every year, each
+    /// once: the rule needs which sums are public, not how often or in which order.
     func publishedFigures(on session: DatabaseSession) async throws -> [ReleaseFigure] {
         let indicators = try await session.rows(
-            "SELECT indicator, data_year::int, countries::text[], country_count FROM release_figures ORDER BY year, release"
+            "SELECT DISTINCT indicator, data_year::int, countries::text[], country_count FROM release_figures"
         ).map { row in
             let (indicator, year, countries, count) = try row.decode((String, Int, [String]?, Int).self)
             return Self.figure(Quantity(indicator: indicator, year: year), countries, count)
         }
         let goals = try await session.rows(
-            "SELECT goal::int, data_year::int, commitments, country_count FROM release_goal_figures ORDER BY year, release"
+            "SELECT DISTINCT goal::int, data_year::int, commitments, country_count FROM release_goal_figures"
         ).map { row in
             let (goal, year, commitments, count) = try row.decode((Int, Int, [String]?, Int?).self)
             return Self.figure(Quantity(goal: goal, year: year), commitments, count)
