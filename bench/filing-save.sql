@@ -2,7 +2,8 @@
 -- service sends for `PUT /v1/countries/{cc}/reports/{year}` with If-Match, in the same
 -- order and the same round trips (bench/results/filing-save-statements.log has them as
 -- the server logged one save), without HTTP, JSON decoding or Swift. Run with
--- -M extended, as PostgresNIO sends them (bound parameters, unnamed statements).
+-- -M prepared, as the service sends them (Database/PreparedStatement.swift: each
+-- statement parsed and planned once per connection, then run by name).
 -- Variables: year, tmpl (the values as JSON with @F@ @R@ @D@ @B@ where the numbers go).
 -- Client n saves bench_filers row n's report, as its own country's token.
 

@@ -53,7 +53,7 @@ echo "# $(date -u +%FT%TZ) $(uptime)" >>"$RUNS"
 for clients in "${CLIENTS[@]}"; do
     for round in $(seq "$ROUNDS"); do
         say "clients=$clients round=$round: pgbench (the floor)"
-        pgbench -h 127.0.0.1 -p "$BENCH_DB_PORT" -U alliance_service -n -M extended -c "$clients" -j "$(( clients < 2 ? 1 : 2 ))" \
+        pgbench -h 127.0.0.1 -p "$BENCH_DB_PORT" -U alliance_service -n -M prepared -c "$clients" -j "$(( clients < 2 ? 1 : 2 ))" \
             -T "$DURATION" -f bench/filing-save.sql -D year="$YEAR" -D tmpl="$TEMPLATE" "$BENCH_DB" \
             >"$OUT/filing-pgbench-$clients-$round.txt" 2>&1 || say "pgbench failed: $OUT/filing-pgbench-$clients-$round.txt"
         tps=$(awk '/^tps/ { print $3; exit }' "$OUT/filing-pgbench-$clients-$round.txt")

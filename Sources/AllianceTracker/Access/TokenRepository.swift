@@ -35,14 +35,7 @@ struct TokenRepository: Sendable {
         at now: Date,
         in session: DatabaseSession
     ) async throws -> (hash: [UInt8], role: Identity.Role, country: String?, expired: Bool, stale: Bool)? {
-        let rows = try await session.rows(
-            """
-            SELECT token_hash, role, country::text, coalesce(expires_at <= \(now), false),
-                   last_used_at IS NULL OR last_used_at < \(now) - interval '1 minute'
-            FROM tokens WHERE id = \(id) AND revoked_at IS NULL
-            """
-        )
-        guard let row = rows.first else { return nil }
+        guard let row = try await session.rows(LiveToken(id: id, now: now)).first else { return nil }
         let (hash, role, country, expired, stale) = try row.decode((ByteBuffer, Identity.Role, String?, Bool, Bool).self)
         return (Array(buffer: hash), role, country, expired, stale)
     }
@@ -79,4 +72,17 @@ struct TokenRepository: Sendable {
     func markUsed(id: Int64, at now: Date, in session: DatabaseSession) async throws {
         try await session.run("UPDATE tokens SET last_used_at = \(now) WHERE id = \(id)")
     }
+}
+
+/// `TokenRepository.live`: run for every request that carries a token.
+private struct LiveToken: PreparedStatement {
+    static let sql = """
+        SELECT token_hash, role, country::text, coalesce(expires_at <= $2, false),
+               last_used_at IS NULL OR last_used_at < $2 - interval '1 minute'
+        FROM tokens WHERE id = $1 AND revoked_at IS NULL
+        """
+    static let bindingDataTypes: [PostgresDataType] = [.int8, .timestamptz]
+    let id: Int64
+    let now: Date
+    func makeBindings() throws -> PostgresBindings { try .of(id, now) }
 }

@@ -83,16 +83,23 @@ struct CycleRepository: Sendable {
 
     /// The year's window for `country` at `now`, or nil when there is no cycle.
     func window(_ year: Int, country: String, at now: Date, in session: DatabaseSession) async throws -> CycleWindow? {
-        let rows = try await session.rows(
-            """
-            SELECT opens_on::text, locks_on::text,
-                   EXISTS (SELECT 1 FROM lock_exceptions e WHERE e.year = c.year AND e.country = \(country)
-                           AND e.until > \(now) AND e.revoked_at IS NULL)
-            FROM reporting_cycles c WHERE c.year = \(Int16(year))
-            """
-        )
-        guard let row = rows.first else { return nil }
+        guard let row = try await session.rows(Window(year: Int16(year), country: country, now: now)).first else { return nil }
         let (opensOn, locksOn, excepted) = try row.decode((String, String, Bool).self)
         return CycleWindow(year: year, opensOn: opensOn, locksOn: locksOn, exceptionRunning: excepted)
     }
+}
+
+/// `CycleRepository.window`: run for every save.
+private struct Window: PreparedStatement {
+    static let sql = """
+        SELECT opens_on::text, locks_on::text,
+               EXISTS (SELECT 1 FROM lock_exceptions e WHERE e.year = c.year AND e.country = $2
+                       AND e.until > $3 AND e.revoked_at IS NULL)
+        FROM reporting_cycles c WHERE c.year = $1
+        """
+    static let bindingDataTypes: [PostgresDataType] = [.int2, .text, .timestamptz]
+    let year: Int16
+    let country: String
+    let now: Date
+    func makeBindings() throws -> PostgresBindings { try .of(year, country, now) }
 }

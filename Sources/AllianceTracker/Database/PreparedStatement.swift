@@ -1,0 +1,37 @@
+import PostgresNIO
+
+/// A statement PostgreSQL parses and plans once per connection and from then on runs
+/// by name: for the few that every request or every save runs. Sent as text each
+/// time instead, parsing and planning them was about a third of the database's work
+/// in a save (docs/benchmarks.md, "Filing": pgbench gave 50 % more saves a second
+/// with the same statements prepared).
+///
+/// Each statement names its parameters' types. PostgresNIO would otherwise take them
+/// from the first call's values, where a nil has no type and the server would infer
+/// one that a later value need not have.
+protocol PreparedStatement: PostgresPreparedStatement where Row == PostgresRow {}
+
+extension PreparedStatement {
+    func decodeRow(_ row: PostgresRow) -> PostgresRow { row }
+}
+
+extension DatabaseSession {
+    /// Runs a prepared statement (preparing it first on a connection that has not)
+    /// and reads its rows.
+    func rows<Statement: PreparedStatement>(_ statement: Statement) async throws -> [PostgresRow] {
+        var rows: [PostgresRow] = []
+        for try await row in try await connection.execute(statement, logger: logger) { rows.append(row) }
+        return rows
+    }
+}
+
+extension PostgresBindings {
+    /// Bindings of `values`, in order: what a `PreparedStatement` makes of its fields.
+    static func of(_ values: (any PostgresThrowingDynamicTypeEncodable)?...) throws -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: values.count)
+        for value in values {
+            if let value { try bindings.append(value) } else { bindings.appendNull() }
+        }
+        return bindings
+    }
+}
