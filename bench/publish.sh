@@ -18,6 +18,7 @@ OUT=$ROOT/bench/results/publish.txt
 mkdir -p "$(dirname "$OUT")"
 
 start_cluster bench-publish "$DB_PORT" fresh
+trap stop_cluster EXIT
 create_database "$DB_PORT" alliance
 use_roles "$DB_PORT" alliance
 if [ -n "${BENCH_BIN:-}" ]; then
@@ -32,7 +33,7 @@ token=$("$BIN" token create --role secretariat --label bench-publish | tail -n 1
 METRICS_PORT=$METRICS_PORT PORT=$APP_PORT LOG_LEVEL=error "$BIN" serve 2>>"$ROOT/bench/results/publish-service.log" & server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; stop_cluster' EXIT
 wait_ready "$API/readyz"
-year=$(curl -sf "$API/v1/public/releases" | python3 -c 'import json, sys; print(max(r["year"] for r in json.load(sys.stdin)))')
+year=$(curl -sf "$API/v1/public/releases" | python3 -c 'import json, sys; print(max(r["year"] for r in json.load(sys.stdin)["releases"]))')
 
 {
     echo "# $(date -u +%FT%TZ) $(git rev-parse --short HEAD) $COUNT releases of $year after the demo's; load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -8,10 +8,20 @@ import PostgresNIO
 ///
 /// Each statement names its parameters' types. PostgresNIO would otherwise take them
 /// from the first call's values, where a nil has no type and the server would infer
-/// one that a later value need not have.
+/// one that a later value need not have. Each is named by its type's bare name, not
+/// PostgresNIO's default (`String(reflecting:)`, which for a private type runs past
+/// PostgreSQL's 63 bytes and would be cut).
+///
+/// A known limit: when preparing fails, PostgresNIO keeps the failure for that name
+/// on that connection, and the statement fails there until the connection is
+/// replaced. Preparing fails for a mistake in the SQL (every test would), or when the
+/// first use on a connection comes after an earlier statement of its transaction
+/// failed; no path runs one of these statements after a failed statement (a
+/// refusal a transaction goes on after, as the import's, is decided in Swift).
 protocol PreparedStatement: PostgresPreparedStatement where Row == PostgresRow {}
 
 extension PreparedStatement {
+    static var name: String { "\(Self.self)" }
     func decodeRow(_ row: PostgresRow) -> PostgresRow { row }
 }
 
