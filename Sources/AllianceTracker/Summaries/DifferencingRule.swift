@@ -10,8 +10,7 @@ struct DifferencingRule: Sendable {
     let minimumCountries: Int
     /// Each public sum once: a year published again with the same figures adds none,
     /// so that deciding stays as quick after the fiftieth release as after the first.
-    private var published: [Quantity: [ReleaseFigure]] = [:]
-    private var known: Set<ReleaseFigure> = []
+    private var published: [Quantity: Set<ReleaseFigure>] = [:]
     /// The sums this document makes public, each once, in the order they were admitted
     /// (a sum an earlier release made public too is recorded again, with this release).
     private(set) var admitted: [ReleaseFigure] = []
@@ -19,7 +18,7 @@ struct DifferencingRule: Sendable {
 
     init(minimumCountries: Int, earlier: [ReleaseFigure]) {
         self.minimumCountries = minimumCountries
-        for figure in earlier { makePublic(figure) }
+        for figure in earlier { published[figure.quantity.compared, default: []].insert(figure) }
     }
 
     /// Decides a figure that depends on `sums`: nil when it may be published (its
@@ -28,14 +27,10 @@ struct DifferencingRule: Sendable {
         if sums.contains(where: { ($0.count ?? 0) < minimumCountries }) { return .smallCell }
         if sums.contains(where: reveals) || combines(sums) { return .differencing }
         for sum in sums where admittedSet.insert(sum).inserted {
-            makePublic(sum)
+            published[sum.quantity.compared, default: []].insert(sum)
             admitted.append(sum)
         }
         return nil
-    }
-
-    private mutating func makePublic(_ sum: ReleaseFigure) {
-        if known.insert(sum).inserted { published[sum.quantity.compared, default: []].append(sum) }
     }
 
     /// Whether some public sum of the same quantity gives, by difference with this
