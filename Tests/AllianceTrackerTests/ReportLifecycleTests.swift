@@ -110,6 +110,21 @@ import Testing
                 """
             )
             #expect(changes == [[nil, "120"], ["120", "130"], ["130", "125"], ["125", "127"]])
+            // each save's own entry comes before the changes of its values, which name its version
+            let saves = try sql(
+                r.url,
+                """
+                SELECT action, coalesce(new_value->>'version', '') FROM audit_log
+                WHERE country = 'FR' AND action IN ('report.created', 'report.saved', 'report.value_changed') ORDER BY id
+                """
+            )
+            let collapsed = saves.enumerated().filter { $0.offset == 0 || saves[$0.offset - 1] != $0.element }.map(\.element)
+            #expect(
+                collapsed == [
+                    ["report.created", "1"], ["report.value_changed", "1"], ["report.saved", "2"], ["report.value_changed", "2"],
+                    ["report.saved", "3"], ["report.value_changed", "3"], ["report.saved", "4"], ["report.value_changed", "4"],
+                ]
+            )
             #expect(try sql(r.url, "SELECT count(*) FROM audit_log WHERE at IS NULL OR actor_role IS NULL") == [["0"]])
         }
     }

@@ -101,17 +101,10 @@ struct CatalogueRepository: Sendable {
         try await session.rows("SELECT goal FROM indicators WHERE code = \(code)").first.map { try $0.decode(Int.self) }
     }
 
-    /// Whether `country` may report for `year`: a member at some time in the year, or
-    /// on the year's expected reporters (a later joiner who is a member on the due
-    /// date, or an explicit addition); nil when there is no such country.
-    func mayReport(country: String, year: Int, in session: DatabaseSession) async throws -> Bool? {
-        try await session.rows(MayReport(country: country, year: Int32(year))).first?.decode(Bool.self)
-    }
-
     /// Every indicator's measure kind: what `ReportValidator` checks values against.
     func indicatorKinds(in session: DatabaseSession) async throws -> [String: MeasureKind] {
         var kinds: [String: MeasureKind] = [:]
-        for row in try await session.rows(IndicatorKinds()) {
+        for row in try await session.rows("SELECT code, measure_kind FROM indicators") {
             let (code, kind) = try row.decode((String, MeasureKind).self)
             kinds[code] = kind
         }
@@ -122,25 +115,4 @@ struct CatalogueRepository: Sendable {
     func knownIndicators(_ codes: [String], in session: DatabaseSession) async throws -> Set<String> {
         Set(try await session.rows("SELECT code FROM indicators WHERE code = ANY(\(codes))").map { try $0.decode(String.self) })
     }
-}
-
-/// `CatalogueRepository.mayReport`: run for every save.
-private struct MayReport: PreparedStatement {
-    static let sql = """
-        SELECT EXISTS (SELECT 1 FROM memberships m WHERE m.country = c.code
-                       AND m.joined_on <= make_date($2, 12, 31)
-                       AND (m.left_on IS NULL OR m.left_on > make_date($2, 1, 1)))
-            OR EXISTS (SELECT 1 FROM cycle_expected_reporters e WHERE e.country = c.code AND e.year = $2)
-        FROM countries c WHERE c.code = $1
-        """
-    static let bindingDataTypes: [PostgresDataType] = [.text, .int4]
-    let country: String
-    let year: Int32
-    func makeBindings() throws -> PostgresBindings { try .of(country, year) }
-}
-
-/// `CatalogueRepository.indicatorKinds`: run for every save.
-private struct IndicatorKinds: PreparedStatement {
-    static let sql = "SELECT code, measure_kind FROM indicators"
-    func makeBindings() -> PostgresBindings { PostgresBindings() }
 }

@@ -83,23 +83,31 @@ struct CycleRepository: Sendable {
 
     /// The year's window for `country` at `now`, or nil when there is no cycle.
     func window(_ year: Int, country: String, at now: Date, in session: DatabaseSession) async throws -> CycleWindow? {
-        guard let row = try await session.rows(Window(year: Int16(year), country: country, now: now)).first else { return nil }
+        guard let row = try await session.rows(Window(country: country, year: Int16(year), now: now)).first else { return nil }
         let (opensOn, locksOn, excepted) = try row.decode((String, String, Bool).self)
         return CycleWindow(year: year, opensOn: opensOn, locksOn: locksOn, exceptionRunning: excepted)
     }
 }
 
-/// `CycleRepository.window`: run for every save.
-private struct Window: PreparedStatement {
-    static let sql = """
-        SELECT opens_on::text, locks_on::text,
-               EXISTS (SELECT 1 FROM lock_exceptions e WHERE e.year = c.year AND e.country = $2
-                       AND e.until > $3 AND e.revoked_at IS NULL)
-        FROM reporting_cycles c WHERE c.year = $1
+extension CycleRepository {
+    /// A year's window for a country at a time: `opens_on`, `locks_on`, and whether the
+    /// country has a lock exception running (`excepted`). $1 the country, $2 the year
+    /// (smallint), $3 the time; no row when there is no cycle. A save reads it inside
+    /// its own first statement (`ReportRepository.saveState`).
+    static let windowSQL = """
+        SELECT opens_on::text AS opens_on, locks_on::text AS locks_on,
+               EXISTS (SELECT 1 FROM lock_exceptions e WHERE e.year = c.year AND e.country = $1
+                       AND e.until > $3 AND e.revoked_at IS NULL) AS excepted
+        FROM reporting_cycles c WHERE c.year = $2
         """
-    static let bindingDataTypes: [PostgresDataType] = [.int2, .text, .timestamptz]
-    let year: Int16
+}
+
+/// `CycleRepository.window`: run for every submission and review.
+private struct Window: PreparedStatement {
+    static let sql = CycleRepository.windowSQL
+    static let bindingDataTypes: [PostgresDataType] = [.text, .int2, .timestamptz]
     let country: String
+    let year: Int16
     let now: Date
-    func makeBindings() throws -> PostgresBindings { try .of(year, country, now) }
+    func makeBindings() throws -> PostgresBindings { try .of(country, year, now) }
 }

@@ -133,23 +133,25 @@ struct ReportRepository: Sendable {
         ).first?.decode(Int64.self)
     }
 
-    /// Writes an immutable version with its values and narratives, and points the report at it, a
-    /// draft again: one statement, one round trip. Returns the version's `created_at` as stored.
+    /// Writes an immutable version with its values and narratives, points the report at it,
+    /// a draft again, and records the save in the audit log: `entry`, then one entry for
+    /// each value that differs from the version before. One statement, one round trip.
+    /// Returns the version's `created_at` as stored.
     func writeVersion(
         reportID: Int64,
         version: Int,
         _ content: ValidatedReport,
-        by actor: AuditActor,
+        entry: AuditRecord,
         at now: Date,
         in session: DatabaseSession
     ) async throws -> Date {
-        let statement = WriteVersion(
+        let statement = try WriteVersion(
             reportID: reportID,
             version: Int32(version),
             now: now,
-            tokenID: actor.tokenID,
             values: Self.json(content.values),
-            narratives: Self.json(content.narratives)
+            narratives: Self.json(content.narratives),
+            entry: entry
         )
         guard let row = try await session.rows(statement).first else { throw MissingRow() }
         return try row.decode(Date.self)
@@ -196,8 +198,9 @@ struct ReportRepository: Sendable {
     }
 }
 
-/// `ReportRepository.row`: a report's row.
-private struct ReportRowQuery: PreparedStatement {
+/// `ReportRepository.row`: a report's row; $1 the country, $2 the year. A save reads it,
+/// locked, inside its first statement (`ReportRepository.saveState`).
+struct ReportRowQuery: PreparedStatement {
     static let sql = """
         SELECT id, status, current_version, accepted_version, first_submitted_at, submitted_at, accepted_at
         FROM reports WHERE country = $1 AND year = $2
@@ -208,7 +211,8 @@ private struct ReportRowQuery: PreparedStatement {
     func makeBindings() throws -> PostgresBindings { try .of(country, year) }
 }
 
-/// `ReportRepository.row(forUpdate: true)`: a report's row, locked; run for every save.
+/// `ReportRepository.row(forUpdate: true)`: a report's row, locked; run for every
+/// submission and review.
 private struct LockedReportRow: PreparedStatement {
     static let sql = ReportRowQuery.sql + " FOR UPDATE"
     static let bindingDataTypes = ReportRowQuery.bindingDataTypes
@@ -217,9 +221,15 @@ private struct LockedReportRow: PreparedStatement {
     func makeBindings() throws -> PostgresBindings { try .of(country, year) }
 }
 
-/// `ReportRepository.writeVersion`: the version, its values and narratives, and the
-/// report pointed at it, in one statement; the foreign keys of values and narratives to
-/// their version are checked at the end of the statement.
+/// `ReportRepository.writeVersion`: the version, its values and narratives, the report
+/// pointed at it, and the save's audit entries, in one statement. The foreign keys of
+/// values and narratives to their version are checked at the end of the statement.
+///
+/// The audit entries are written here rather than by `AuditRepository`, because as two
+/// statements of their own they were two more round trips in every save
+/// (docs/benchmarks.md, "Filing"). The value changes compare the values this statement
+/// writes (`saved_values`) with the version before; `entry` is read first, so that the
+/// save's own entry comes before them in the log, as when they were separate statements.
 private struct WriteVersion: PreparedStatement {
     static let sql = """
         WITH saved AS (
@@ -231,22 +241,57 @@ private struct WriteVersion: PreparedStatement {
             FROM jsonb_to_recordset($5::jsonb)
                  AS v(indicator text, value numeric, not_available text, note text, source text, nature text)
             JOIN indicators i ON i.code = v.indicator
+            RETURNING indicator, version, value, not_available, note, source, nature
         ), saved_narratives AS (
             INSERT INTO report_narratives (report_id, version, goal, actions_taken, actions_planned)
             SELECT $1, $2, n.goal, n.actions_taken, n.actions_planned
             FROM jsonb_to_recordset($6::jsonb) AS n(goal smallint, actions_taken text, actions_planned text)
+        ), entry AS (
+            INSERT INTO audit_log (at, actor_token, actor_role, action, country, year, entity, entity_id, old_value, new_value)
+            VALUES ($3, $4, $7, $8, $9, $10, $11, $12, $13::jsonb, $14::jsonb)
+            RETURNING id
+        ), value_changes AS (
+            INSERT INTO audit_log (at, actor_token, actor_role, action, country, year, entity, entity_id, old_value, new_value)
+            SELECT $3, $4, $7, '\(AuditAction.valueChanged.rawValue)', $9, $10, '\(AuditAction.valueChanged.entity)',
+                   $9 || '/' || $10::text || '/' || coalesce(n.indicator, o.indicator),
+                   CASE WHEN o.indicator IS NOT NULL THEN jsonb_build_object('version', o.version, 'value', o.value,
+                        'not_available', o.not_available, 'note', o.note, 'source', o.source, 'nature', o.nature) END,
+                   CASE WHEN n.indicator IS NOT NULL THEN jsonb_build_object('version', n.version, 'value', n.value,
+                        'not_available', n.not_available, 'note', n.note, 'source', n.source, 'nature', n.nature) END
+            FROM (SELECT * FROM saved_values WHERE EXISTS (SELECT FROM entry)) n
+            FULL JOIN (SELECT * FROM report_values WHERE report_id = $1 AND version = $2 - 1) o
+                 ON o.indicator = n.indicator
+            WHERE (n.value, n.not_available, n.note, n.source, n.nature)
+                  IS DISTINCT FROM (o.value, o.not_available, o.note, o.source, o.nature)
         )
         UPDATE reports SET current_version = $2, status = 'draft' WHERE id = $1
         RETURNING (SELECT created_at FROM saved)
         """
-    static let bindingDataTypes: [PostgresDataType] = [.int8, .int4, .timestamptz, .int8, .text, .text]
-    let reportID: Int64
-    let version: Int32
-    let now: Date
-    let tokenID: Int64?
-    let values: String
-    let narratives: String
-    func makeBindings() throws -> PostgresBindings { try .of(reportID, version, now, tokenID, values, narratives) }
+    static let bindingDataTypes: [PostgresDataType] = [
+        .int8, .int4, .timestamptz, .int8, .text, .text, .text, .text, .text, .int2, .text, .text, .text, .text,
+    ]
+    let bindings: PostgresBindings
+
+    init(reportID: Int64, version: Int32, now: Date, values: String, narratives: String, entry: AuditRecord) throws {
+        bindings = try .of(
+            reportID,
+            version,
+            now,
+            entry.actor.tokenID,
+            values,
+            narratives,
+            entry.actor.role,
+            entry.action.rawValue,
+            entry.country,
+            entry.year.map(Int16.init),
+            entry.action.entity,
+            entry.entityID,
+            entry.old.map { JSONValue.object($0).text },
+            entry.new.map { JSONValue.object($0).text }
+        )
+    }
+
+    func makeBindings() -> PostgresBindings { bindings }
 }
 
 /// A value as `WriteVersion` stores it: an absent member is NULL to `jsonb_to_recordset`.

@@ -45,27 +45,20 @@ struct ReportService: Sendable {
     ) async throws -> (Report, created: Bool) {
         let now = clock.now()
         return try await database.within(outer, logger: logger) { session in
-            let content = try await validator(in: session).validate(input)
-            try await cycles.checkWindow(year: year, country: country, actor: actor, in: session)
-            try await checkMembership(country: country, year: year, in: session)
-            let existing = try await reports.row(country: country, year: year, forUpdate: true, in: session)
+            let state = try await reports.saveState(country: country, year: year, at: now, in: session)
+            let content = try ReportValidator(indicators: state.indicators).validate(input)
+            guard let window = state.window else { throw DomainError.unknownCycle(year) }
+            try window.check(today: AppClock.dayFormatter.string(from: now), role: actor.role)
+            try Self.checkMembership(state.mayReport, country: country, year: year)
+            let existing = state.row
             try expected.check(currentVersion: existing?.currentVersion)
             if existing?.status == .submitted {
                 throw DomainError(.reportUnderReview, "A submitted report cannot change until the secretariat accepts or returns it.")
             }
             let reportID = if let existing { existing.id } else { try await create(country: country, year: year, in: session) }
             let version = (existing?.currentVersion ?? 0) + 1
-            let savedAt = try await reports.writeVersion(reportID: reportID, version: version, content, by: actor, at: now, in: session)
-            try await auditSave(
-                country: country,
-                year: year,
-                reportID: reportID,
-                version: version,
-                previous: existing,
-                actor: actor,
-                at: now,
-                in: session
-            )
+            let entry = Self.auditEntry(country: country, year: year, version: version, previous: existing, actor: actor)
+            let savedAt = try await reports.writeVersion(reportID: reportID, version: version, content, entry: entry, at: now, in: session)
             let saved = Report.saved(country: country, year: year, version: version, at: savedAt, content, over: existing)
             return (saved, existing == nil)
         }
@@ -73,11 +66,9 @@ struct ReportService: Sendable {
 
     /// docs/rules.md §1: the country must exist, and be a member at some time in the
     /// year or be expected to report for it.
-    private func checkMembership(country: String, year: Int, in session: DatabaseSession) async throws {
-        guard let member = try await catalogue.mayReport(country: country, year: year, in: session) else {
-            throw DomainError.unknownCountry(country)
-        }
-        guard member else {
+    private static func checkMembership(_ mayReport: Bool?, country: String, year: Int) throws {
+        guard let mayReport else { throw DomainError.unknownCountry(country) }
+        guard mayReport else {
             throw DomainError.invalid(
                 "country",
                 .notAMember,
@@ -94,18 +85,10 @@ struct ReportService: Sendable {
         return id
     }
 
-    /// One entry for the save, and one for each value that changed against the previous version.
-    private func auditSave(
-        country: String,
-        year: Int,
-        reportID: Int64,
-        version: Int,
-        previous: ReportRow?,
-        actor: AuditActor,
-        at now: Date,
-        in session: DatabaseSession
-    ) async throws {
-        let entry = AuditRecord(
+    /// The save's own audit entry; `writeVersion` adds one for each value that changed
+    /// against the previous version.
+    private static func auditEntry(country: String, year: Int, version: Int, previous: ReportRow?, actor: AuditActor) -> AuditRecord {
+        AuditRecord(
             previous == nil ? .reportCreated : .reportSaved,
             by: actor,
             country: country,
@@ -113,16 +96,6 @@ struct ReportService: Sendable {
             entityID: "\(country)/\(year)",
             old: previous.map { ["version": .number(Decimal($0.currentVersion)), "status": .string($0.status.rawValue)] },
             new: ["version": .number(Decimal(version)), "status": .string(ReportStatus.draft.rawValue)]
-        )
-        try await audit.record(entry, at: now, in: session)
-        try await audit.recordValueChanges(
-            reportID: reportID,
-            version: version,
-            country: country,
-            year: year,
-            actor: actor,
-            at: now,
-            in: session
         )
     }
 
