@@ -9,7 +9,7 @@ OUT="$ROOT/bench/results"
 mkdir -p "$OUT"
 WORK=$(mktemp -d)
 YEAR=$(( $(date -u +%Y) - 1 ))
-command -v wrk >/dev/null || { say "installing wrk"; apt-get install -y -qq wrk >/dev/null; }
+command -v wrk >/dev/null || apt_install wrk
 
 # the release binary, unless FILING_BIN names another (a debug build, to try the script)
 release_binary() {

@@ -16,7 +16,7 @@
 # Without BENCH_BIN it builds the release binary. Results: bench/results/live-summary/.
 source "$(dirname "$0")/../scripts/lib.sh"
 cd "$ROOT"
-command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
+command -v wrk >/dev/null || apt_install wrk
 if [ $# -gt 0 ]; then YEARS=("$@"); else YEARS=(10 20 30); fi
 DB_PORT=${BENCH_DB_PORT:-55434}
 APP_PORT=${BENCH_APP_PORT:-8089}

@@ -11,7 +11,7 @@
 source "$(dirname "$0")/../scripts/lib.sh"
 cd "$ROOT"
 install_missing
-command -v wrk >/dev/null || { say "installing wrk"; apt-get install -y -qq wrk >/dev/null; }
+command -v wrk >/dev/null || apt_install wrk
 
 DB_PORT=${BENCH_DB_PORT:-55434}
 APP_PORT=${BENCH_APP_PORT:-8089}

@@ -18,13 +18,17 @@ install_missing() {
     command -v pkg-config >/dev/null || missing+=(pkg-config)
     command -v curl >/dev/null || missing+=(curl)
     command -v python3 >/dev/null || missing+=(python3)
-    if [ ${#missing[@]} -gt 0 ]; then
-        say "installing ${missing[*]}"
-        local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-        $sudo apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-    fi
+    [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
     command -v swift >/dev/null || { say "swift is not on PATH (expected at /opt/swift)"; exit 1; }
+}
+
+# apt_install PACKAGE...: from the system's packages, the lists read first (a fresh
+# machine has none)
+apt_install() {
+    say "installing $*"
+    local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
 }
 
 # PostgreSQL refuses to run as root: as root, the cluster belongs to 'postgres'.

@@ -34,11 +34,15 @@ struct RequestBody<Value: Decodable> {
 extension Response {
     /// A JSON response with the API's encoding.
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
+        json(body: try JSONCoding.encoder.encode(value), status: status, headers: headers)
+    }
+
+    /// A JSON response whose body is already written (`JSONBodyWriter`).
+    static func json(body: some Sequence<UInt8>, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var fields = headers
         fields[.contentType] = "application/json"
         fields[.cacheControl] = fields[.cacheControl] ?? "no-store"
-        let data = try JSONCoding.encoder.encode(value)
-        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
 

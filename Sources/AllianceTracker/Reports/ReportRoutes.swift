@@ -12,7 +12,7 @@ struct ReportRoutes {
             guard let report = try await reports.report(country: code, year: year, logger: context.logger) else {
                 throw DomainError.unknownReport(country: code, year: year)
             }
-            return try Self.response(report)
+            return Self.response(report)
         }
         country.put("reports/{year}") { request, context in
             let (code, year) = try Self.key(context)
@@ -25,7 +25,7 @@ struct ReportRoutes {
                 actor: AuditActor(try context.requireIdentity),
                 logger: context.logger
             )
-            return try Self.response(
+            return Self.response(
                 report,
                 status: created ? .created : .ok,
                 location: created ? "/v1/countries/\(code)/reports/\(year)" : nil
@@ -51,7 +51,7 @@ struct ReportRoutes {
                 logger: context.logger
             )
             metrics.submitted.increment()
-            return try Self.response(report)
+            return Self.response(report)
         }
         country.group("reports/{year}/review").add(middleware: AccessPolicy.secretariat).post { request, context in
             let (code, year) = try Self.key(context)
@@ -66,7 +66,7 @@ struct ReportRoutes {
                 logger: context.logger
             )
             (input.decision == .accept ? metrics.accepted : metrics.returned).increment()
-            return try Self.response(report)
+            return Self.response(report)
         }
         country.get("reports/{year}/versions") { _, context in
             let (code, year) = try Self.key(context)
@@ -107,9 +107,9 @@ struct ReportRoutes {
     }
 
     /// A report answers with its version as ETag (docs/rules.md §2).
-    private static func response(_ report: Report, status: HTTPResponse.Status = .ok, location: String? = nil) throws -> Response {
+    private static func response(_ report: Report, status: HTTPResponse.Status = .ok, location: String? = nil) -> Response {
         var headers: HTTPFields = [.eTag: "\"\(report.version)\""]
         if let location { headers[.location] = location }
-        return try Response.json(report, status: status, headers: headers)
+        return Response.json(body: report.jsonBody, status: status, headers: headers)
     }
 }
