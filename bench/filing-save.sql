@@ -18,7 +18,7 @@ BEGIN;
 -- window, the membership and the report's row, locked, in one statement
 SELECT k.codes, k.kinds, w.opens_on, w.locks_on, w.excepted, m.may_report,
        r.id AS report_id, r.status, r.current_version, r.accepted_version, r.first_submitted_at, r.submitted_at, r.accepted_at
-FROM (SELECT array_agg(code) AS codes, array_agg(measure_kind) AS kinds FROM indicators) k
+FROM (SELECT coalesce(array_agg(code), '{}') AS codes, coalesce(array_agg(measure_kind), '{}') AS kinds FROM indicators) k
 LEFT JOIN LATERAL (
     SELECT opens_on::text AS opens_on, locks_on::text AS locks_on,
            EXISTS (SELECT 1 FROM lock_exceptions e WHERE e.year = c.year AND e.country = :cc

@@ -51,7 +51,8 @@ struct AuditRepository: Sendable {
     }
 }
 
-/// `AuditRepository.record`: one entry; run for every change.
+/// `AuditRepository.record`: one entry; run for every change but a save (whose entries
+/// `ReportRepository.writeVersion` writes).
 private struct RecordEntry: PreparedStatement {
     static let sql = """
         INSERT INTO audit_log (at, actor_token, actor_role, action, country, year, entity, entity_id,

@@ -105,7 +105,7 @@ extension CycleRepository {
 /// `CycleRepository.window`: run for every submission and review.
 private struct Window: PreparedStatement {
     static let sql = CycleRepository.windowSQL
-    static let bindingDataTypes: [PostgresDataType] = [.text, .int2, .timestamptz]
+    static let bindingDataTypes: [PostgresDataType] = [.bpchar, .int2, .timestamptz]
     let country: String
     let year: Int16
     let now: Date

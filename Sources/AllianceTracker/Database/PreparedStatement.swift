@@ -8,7 +8,9 @@ import PostgresNIO
 ///
 /// Each statement names its parameters' types. PostgresNIO would otherwise take them
 /// from the first call's values, where a nil has no type and the server would infer
-/// one that a later value need not have. Each is named by its type's bare name, not
+/// one that a later value need not have. A country code compared with a `char(2)`
+/// column is `.bpchar`: as `.text` the column is cast to text, and its index (reports
+/// by country and year, countries by code) goes unused. Each is named by its type's bare name, not
 /// PostgresNIO's default (`String(reflecting:)`, which for a private type runs past
 /// PostgreSQL's 63 bytes and would be cut).
 ///

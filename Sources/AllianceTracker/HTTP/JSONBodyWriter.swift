@@ -1,11 +1,12 @@
 import Foundation
 
-/// A JSON body written straight into bytes, for the one large body computed per
-/// request: the live summary (80 KB, about 1,000 decimals and 9,000 country codes at
-/// 200 countries × 40 indicators), where `JSONEncoder` took 44 % of the service's time
-/// (docs/benchmarks.md, "Live summary"). Members come out in the order they are
-/// written, so each writer lists them as `JSONCoding.encoder` orders them: snake_case,
-/// sorted. `JSONBodyWriterTests` holds every writer to the encoder's bytes.
+/// A JSON body written straight into bytes, for the bodies computed on the hot paths:
+/// the live summary (80 KB, about 1,000 decimals and 9,000 country codes at 200
+/// countries × 40 indicators), where `JSONEncoder` took 44 % of the service's time
+/// (docs/benchmarks.md, "Live summary"), a report (every save's answer), and the values
+/// a save sends PostgreSQL. Members come out in the order they are written, so each
+/// writer of an answer lists them as `JSONCoding.encoder` orders them: snake_case,
+/// sorted. `JSONBodyWriterTests` and `ReportJSONBodyTests` hold them to the encoder's bytes.
 struct JSONBodyWriter {
     private(set) var bytes: [UInt8] = []
     /// Whether the object being written has no member yet.

@@ -70,7 +70,7 @@ private struct SaveStateQuery: PreparedStatement {
     static let sql = """
         SELECT k.codes, k.kinds, w.opens_on, w.locks_on, w.excepted, m.may_report,
                r.id, r.status, r.current_version, r.accepted_version, r.first_submitted_at, r.submitted_at, r.accepted_at
-        FROM (SELECT array_agg(code) AS codes, array_agg(measure_kind) AS kinds FROM indicators) k
+        FROM (SELECT coalesce(array_agg(code), '{}') AS codes, coalesce(array_agg(measure_kind), '{}') AS kinds FROM indicators) k
         LEFT JOIN LATERAL (\(CycleRepository.windowSQL)) w ON true
         LEFT JOIN LATERAL (
             SELECT EXISTS (SELECT 1 FROM memberships m WHERE m.country = c.code
@@ -82,7 +82,7 @@ private struct SaveStateQuery: PreparedStatement {
         ) m ON true
         LEFT JOIN LATERAL (\(ReportRowQuery.sql) FOR UPDATE) r ON true
         """
-    static let bindingDataTypes: [PostgresDataType] = [.text, .int2, .timestamptz]
+    static let bindingDataTypes: [PostgresDataType] = [.bpchar, .int2, .timestamptz]
     let country: String
     let year: Int16
     let now: Date

@@ -205,7 +205,7 @@ struct ReportRowQuery: PreparedStatement {
         SELECT id, status, current_version, accepted_version, first_submitted_at, submitted_at, accepted_at
         FROM reports WHERE country = $1 AND year = $2
         """
-    static let bindingDataTypes: [PostgresDataType] = [.text, .int2]
+    static let bindingDataTypes: [PostgresDataType] = [.bpchar, .int2]
     let country: String
     let year: Int16
     func makeBindings() throws -> PostgresBindings { try .of(country, year) }
