@@ -74,6 +74,7 @@ import Testing
             let versions = try #require(try await r.send(.get, "\(report)/versions", token: r.france).json()["versions"] as? [[String: Any]])
             #expect(versions.compactMap { $0["version"] as? Int } == [1, 2, 3, 4])
             #expect(versions.map { $0["accepted"] as? Bool } == [false, false, false, true])
+            #expect(versions.map { $0["saved_by"] as? String } == ["country", "country", "country", "country"])
             let first = try await r.send(.get, "\(report)/versions/1", token: r.france).json()
             let firstValues = try #require(first["values"] as? [[String: Any]])
             #expect(firstValues.first { $0["indicator"] as? String == "icse_victims_identified" }?["value"] as? Int == 120)

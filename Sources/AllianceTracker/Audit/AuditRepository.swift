@@ -7,9 +7,7 @@ import PostgresNIO
 /// record stand or fall together; the time is the service's clock, not `now()`.
 struct AuditRepository: Sendable {
     func record(_ entry: AuditRecord, at: Date, in session: DatabaseSession) async throws {
-        let oldText = entry.old.map { JSONValue.object($0).text }
-        let newText = entry.new.map { JSONValue.object($0).text }
-        _ = try await session.rows(RecordEntry(entry, at: at, old: oldText, new: newText))
+        _ = try await session.rows(RecordEntry(entry, at: at))
     }
 
     func entries(_ query: AuditQuery, in session: DatabaseSession) async throws -> [AuditEntry] {
@@ -59,12 +57,29 @@ private struct RecordEntry: PreparedStatement {
                                old_value, new_value, reason)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11)
         """
-    static let bindingDataTypes: [PostgresDataType] = [.timestamptz, .int8, .text, .text, .text, .int2, .text, .text, .text, .text, .text]
+    static let bindingDataTypes: [PostgresDataType] = [.timestamptz] + PostgresBindings.auditEntryTypes + [.text]
     let bindings: PostgresBindings
 
-    init(_ entry: AuditRecord, at: Date, old: String?, new: String?) throws {
-        bindings = try .of(
-            at,
+    init(_ entry: AuditRecord, at: Date) throws {
+        var bindings = try PostgresBindings.of(at)
+        try bindings.append(entry)
+        try bindings.append([entry.reason])
+        self.bindings = bindings
+    }
+
+    func makeBindings() -> PostgresBindings { bindings }
+}
+
+extension PostgresBindings {
+    /// The types of an entry's bindings (`append(_:)`), in the order of `audit_log`'s
+    /// columns `actor_token, actor_role, action, country, year, entity, entity_id,
+    /// old_value, new_value` (the last two as text, cast to jsonb in the statement).
+    static let auditEntryTypes: [PostgresDataType] = [.int8, .text, .text, .text, .int2, .text, .text, .text, .text]
+
+    /// An entry's who, what and which, bound as `auditEntryTypes` says: shared by
+    /// `RecordEntry` and a save's `ReportRepository.writeVersion`.
+    mutating func append(_ entry: AuditRecord) throws {
+        try append([
             entry.actor.tokenID,
             entry.actor.role,
             entry.action.rawValue,
@@ -72,11 +87,8 @@ private struct RecordEntry: PreparedStatement {
             entry.year.map(Int16.init),
             entry.action.entity,
             entry.entityID,
-            old,
-            new,
-            entry.reason
-        )
+            entry.old.map { JSONValue.object($0).text },
+            entry.new.map { JSONValue.object($0).text },
+        ])
     }
-
-    func makeBindings() -> PostgresBindings { bindings }
 }

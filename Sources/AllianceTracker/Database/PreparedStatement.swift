@@ -10,9 +10,11 @@ import PostgresNIO
 /// from the first call's values, where a nil has no type and the server would infer
 /// one that a later value need not have. A country code compared with a `char(2)`
 /// column is `.bpchar`: as `.text` the column is cast to text, and its index (reports
-/// by country and year, countries by code) goes unused. Each is named by its type's bare name, not
-/// PostgresNIO's default (`String(reflecting:)`, which for a private type runs past
-/// PostgreSQL's 63 bytes and would be cut).
+/// by country and year, countries by code) goes unused.
+///
+/// Each is named by its type's bare name, not PostgresNIO's default
+/// (`String(reflecting:)`, which for a private type runs past PostgreSQL's 63 bytes and
+/// would be cut).
 ///
 /// A known limit: when preparing fails, PostgresNIO keeps the failure for that name
 /// on that connection, and the statement fails there until the connection is
@@ -41,9 +43,14 @@ extension PostgresBindings {
     /// Bindings of `values`, in order: what a `PreparedStatement` makes of its fields.
     static func of(_ values: (any PostgresThrowingDynamicTypeEncodable)?...) throws -> PostgresBindings {
         var bindings = PostgresBindings(capacity: values.count)
-        for value in values {
-            if let value { try bindings.append(value) } else { bindings.appendNull() }
-        }
+        try bindings.append(values)
         return bindings
+    }
+
+    /// `values` after the bindings already made, a nil as NULL.
+    mutating func append(_ values: [(any PostgresThrowingDynamicTypeEncodable)?]) throws {
+        for value in values {
+            if let value { try append(value) } else { appendNull() }
+        }
     }
 }

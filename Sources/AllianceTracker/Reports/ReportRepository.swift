@@ -234,25 +234,25 @@ private struct WriteVersion: PreparedStatement {
     static let sql = """
         WITH saved AS (
             INSERT INTO report_versions (report_id, version, created_at, created_by)
-            VALUES ($1, $2, $3, $4) RETURNING created_at
+            VALUES ($1, $2, $3, $6) RETURNING created_at
         ), saved_values AS (
             INSERT INTO report_values (report_id, version, indicator, measure_kind, value, not_available, note, source, nature)
             SELECT $1, $2, v.indicator, i.measure_kind, v.value, v.not_available, v.note, v.source, v.nature
-            FROM jsonb_to_recordset($5::jsonb)
+            FROM jsonb_to_recordset($4::jsonb)
                  AS v(indicator text, value numeric, not_available text, note text, source text, nature text)
             JOIN indicators i ON i.code = v.indicator
             RETURNING indicator, version, value, not_available, note, source, nature
         ), saved_narratives AS (
             INSERT INTO report_narratives (report_id, version, goal, actions_taken, actions_planned)
             SELECT $1, $2, n.goal, n.actions_taken, n.actions_planned
-            FROM jsonb_to_recordset($6::jsonb) AS n(goal smallint, actions_taken text, actions_planned text)
+            FROM jsonb_to_recordset($5::jsonb) AS n(goal smallint, actions_taken text, actions_planned text)
         ), entry AS (
             INSERT INTO audit_log (at, actor_token, actor_role, action, country, year, entity, entity_id, old_value, new_value)
-            VALUES ($3, $4, $7, $8, $9, $10, $11, $12, $13::jsonb, $14::jsonb)
+            VALUES ($3, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14::jsonb)
             RETURNING id
         ), value_changes AS (
             INSERT INTO audit_log (at, actor_token, actor_role, action, country, year, entity, entity_id, old_value, new_value)
-            SELECT $3, $4, $7, '\(AuditAction.valueChanged.rawValue)', $9, $10, '\(AuditAction.valueChanged.entity)',
+            SELECT $3, $6, $7, '\(AuditAction.valueChanged.rawValue)', $9, $10, '\(AuditAction.valueChanged.entity)',
                    $9 || '/' || $10::text || '/' || coalesce(n.indicator, o.indicator),
                    CASE WHEN o.indicator IS NOT NULL THEN jsonb_build_object('version', o.version, 'value', o.value,
                         'not_available', o.not_available, 'note', o.note, 'source', o.source, 'nature', o.nature) END,
@@ -267,28 +267,14 @@ private struct WriteVersion: PreparedStatement {
         UPDATE reports SET current_version = $2, status = 'draft' WHERE id = $1
         RETURNING (SELECT created_at FROM saved)
         """
-    static let bindingDataTypes: [PostgresDataType] = [
-        .int8, .int4, .timestamptz, .int8, .text, .text, .text, .text, .text, .int2, .text, .text, .text, .text,
-    ]
+    /// $1–$5 the version and its content, $6–$14 `entry` (`PostgresBindings.append(_:)`).
+    static let bindingDataTypes: [PostgresDataType] = [.int8, .int4, .timestamptz, .text, .text] + PostgresBindings.auditEntryTypes
     let bindings: PostgresBindings
 
     init(reportID: Int64, version: Int32, now: Date, values: String, narratives: String, entry: AuditRecord) throws {
-        bindings = try .of(
-            reportID,
-            version,
-            now,
-            entry.actor.tokenID,
-            values,
-            narratives,
-            entry.actor.role,
-            entry.action.rawValue,
-            entry.country,
-            entry.year.map(Int16.init),
-            entry.action.entity,
-            entry.entityID,
-            entry.old.map { JSONValue.object($0).text },
-            entry.new.map { JSONValue.object($0).text }
-        )
+        var bindings = try PostgresBindings.of(reportID, version, now, values, narratives)
+        try bindings.append(entry)
+        self.bindings = bindings
     }
 
     func makeBindings() -> PostgresBindings { bindings }
