@@ -28,7 +28,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
             check = try await tokens.authenticate(token, logger: context.logger)
         }
         switch check {
-        case .accepted(let identity): context.identity = identity
+        case .accepted(let identity, let version):
+            context.identity = identity
+            context.summaryDataVersion = version
         case .rejected(let why):
             context.credentialsRejection = why
             limiter.recordFailure(client, now: clock.now())

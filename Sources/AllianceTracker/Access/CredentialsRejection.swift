@@ -8,6 +8,7 @@ public enum CredentialsRejection: Sendable, Equatable {
 
 /// What a bearer token stands for: an identity, or why it is refused.
 enum TokenCheck: Sendable, Equatable {
-    case accepted(Identity)
+    /// `summaryDataVersion`: the live summary's data version, read with the token.
+    case accepted(Identity, summaryDataVersion: Int64)
     case rejected(CredentialsRejection)
 }

@@ -78,7 +78,8 @@ public struct TokenService: Sendable {
                 // best effort, so that a read-only standby still serves reads with a token
                 try? await repository.markUsed(id: token.id, at: now, in: session)
             }
-            return .accepted(Identity(tokenID: token.id, role: live.role, country: live.country))
+            let identity = Identity(tokenID: token.id, role: live.role, country: live.country)
+            return .accepted(identity, summaryDataVersion: live.summaryDataVersion)
         }
     }
 }

@@ -8,6 +8,10 @@ public struct AppRequestContext: RequestContext {
     public var identity: Identity?
     /// Why a bearer token that was sent is not accepted; nil when none was sent or it was.
     public var credentialsRejection: CredentialsRejection?
+    /// The live summary's data version, read in the token's own statement when the
+    /// token was accepted (`TokenRepository.live`): a live summary's repeat is served
+    /// from the cache under it without another statement.
+    var summaryDataVersion: Int64?
     /// Seconds until this client may try a token again: set when it has failed too often.
     public var authenticationBlockedFor: Int?
     /// The socket's peer address; nil when there is no socket (the router tests).

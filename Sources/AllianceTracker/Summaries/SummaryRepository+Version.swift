@@ -7,11 +7,14 @@ extension SummaryRepository {
     func dataVersion(on session: DatabaseSession) async throws -> Int64 {
         try await session.rows(DataVersion())[0].decode(Int64.self)
     }
+
+    /// The statement of `dataVersion`; a token's check reads it too (`TokenRepository.live`).
+    static let dataVersionSQL = "SELECT version FROM summary_data_version"
 }
 
-/// `SummaryRepository.dataVersion`: run for every live summary, a repeat served from
-/// the cache included.
+/// `SummaryRepository.dataVersion`: run for a live summary whose request did not carry
+/// the version already (`AppRequestContext.summaryDataVersion`).
 private struct DataVersion: PreparedStatement {
-    static let sql = "SELECT version FROM summary_data_version"
+    static let sql = SummaryRepository.dataVersionSQL
     func makeBindings() -> PostgresBindings { PostgresBindings() }
 }

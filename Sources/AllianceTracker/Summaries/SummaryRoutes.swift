@@ -12,7 +12,12 @@ struct SummaryRoutes {
         group.get { request, context in
             let year = try context.yearParameter()
             let format = try ResponseFormat(request)
-            let body = try await summaries.live(year: year, format: format.rawValue, logger: context.logger) {
+            let body = try await summaries.live(
+                year: year,
+                format: format.rawValue,
+                version: context.summaryDataVersion,
+                logger: context.logger
+            ) {
                 try Self.render($0, format: format)
             }
             return Response(status: .ok, headers: [.contentType: format.contentType, .cacheControl: "no-store"], body: .init(byteBuffer: body))

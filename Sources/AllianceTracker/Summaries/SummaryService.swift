@@ -17,18 +17,28 @@ struct SummaryService: Sendable {
     }
 
     /// The live figures rendered by `render` (one format), served again from the cache
-    /// while the data version (read first, sql/0020) stays the same.
+    /// while the data version (sql/0020) stays the same. `version`: the data version as
+    /// the request's token check read it (`AppRequestContext.summaryDataVersion`), so
+    /// that a repeat sends no statement; read here when nil. Either way it is read
+    /// before the figures, so that figures kept under it are never older than it.
     func live(
         year: Int,
         format: String,
+        version known: Int64?,
         logger: Logger,
         render: @escaping @Sendable (Summary) throws -> ByteBuffer
     ) async throws -> ByteBuffer {
         guard let cache else { return try render(try await live(year: year, logger: logger)) }
         let key = LiveSummaryCache.Key(year: year, format: format)
+        if let known, let body = cache.body(key, version: known) { return body }
         return try await database.read(logger: logger) { session in
-            let version = try await Self.repository.dataVersion(on: session)
-            if let body = cache.body(key, version: version) { return body }
+            let version: Int64
+            if let known {
+                version = known
+            } else {
+                version = try await Self.repository.dataVersion(on: session)
+                if let body = cache.body(key, version: version) { return body }
+            }
             let body = try render(try await Self.build(year: year, now: clock.now(), on: session))
             cache.store(key, version: version, body: body)
             return body
