@@ -42,9 +42,21 @@ import Testing
                 #expect(again.status == .notModified && again.headers[values: .link].contains(Self.defaultLink), "\(path)")
             }
             // a summary names the release to cite (RFC 8574), whichever address was asked
+            // in either encoding, and on a 304
             for path in ["/v1/public/summaries/2024", "/v1/public/summaries/2024/releases/1?format=csv"] {
-                let links = try await r.send(.get, path, token: nil).headers[values: .link]
-                #expect(links.contains("</v1/public/summaries/2024/releases/1>; rel=\"cite-as\""), "\(path)")
+                for encoding in ["identity", "gzip"] {
+                    let response = try await r.send(.get, path, token: nil, headers: [.acceptEncoding: encoding])
+                    let held = try await r.send(
+                        .get,
+                        path,
+                        token: nil,
+                        headers: [.acceptEncoding: encoding, .ifNoneMatch: response.headers[.eTag] ?? ""]
+                    )
+                    #expect(held.status == .notModified, "\(path), \(encoding)")
+                    for links in [response.headers[values: .link], held.headers[values: .link]] {
+                        #expect(links.contains("</v1/public/summaries/2024/releases/1>; rel=\"cite-as\""), "\(path), \(encoding)")
+                    }
+                }
             }
             let sdmx = try await r.send(.get, SDMXTests.data + "all", token: nil)
             #expect(sdmx.status == .ok && sdmx.headers[values: .link] == [Self.defaultLink])

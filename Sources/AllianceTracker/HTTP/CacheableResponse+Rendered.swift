@@ -8,8 +8,11 @@ extension CacheableResponse {
         let identity: Variant
         private(set) var gzip: Variant?
 
-        init(body: Data, contentType: String) {
-            identity = Variant(body: ByteBuffer(bytes: body), etag: "\"\(CacheableResponse.fingerprint(body))\"", contentType: contentType)
+        /// `fields`: headers of its own sent with both encodings, on a 200 and a 304 alike,
+        /// made once with the rest instead of on every request (`Link: …; rel="cite-as"`).
+        init(body: Data, contentType: String, fields: HTTPFields = [:]) {
+            let etag = "\"\(CacheableResponse.fingerprint(body))\""
+            identity = Variant(body: ByteBuffer(bytes: body), etag: etag, contentType: contentType, fields: fields)
         }
 
         /// The encoding sent: gzip when there is a gzip body and the client prefers it.
@@ -24,7 +27,7 @@ extension CacheableResponse {
             var rendered = self
             // the identity tag with a suffix inside the quotes: each encoding is its own representation
             let etag = String(identity.etag.dropLast()) + "-gzip\""
-            rendered.gzip = Variant(body: compressed, etag: etag, contentType: identity.contentType, encoding: "gzip")
+            rendered.gzip = Variant(body: compressed, etag: etag, contentType: identity.contentType, fields: identity.fields, encoding: "gzip")
             return rendered
         }
     }
@@ -35,14 +38,17 @@ extension CacheableResponse {
         let body: ByteBuffer
         let etag: String
         let contentType: String
+        let fields: HTTPFields
         let headers: HTTPFields
         let notModified: HTTPFields
 
-        init(body: ByteBuffer, etag: String, contentType: String, encoding: String? = nil) {
+        init(body: ByteBuffer, etag: String, contentType: String, fields: HTTPFields, encoding: String? = nil) {
             self.body = body
             self.etag = etag
             self.contentType = contentType
-            let common: HTTPFields = [.eTag: etag, .cacheControl: CacheableResponse.cacheControl, .vary: CacheableResponse.vary]
+            self.fields = fields
+            var common: HTTPFields = [.eTag: etag, .cacheControl: CacheableResponse.cacheControl, .vary: CacheableResponse.vary]
+            common.append(contentsOf: fields)
             notModified = common
             var headers = common
             headers[.contentType] = contentType

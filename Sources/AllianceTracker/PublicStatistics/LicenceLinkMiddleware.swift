@@ -6,12 +6,17 @@ import Hummingbird
 /// SDMX included, as 200 or 304 (a 304 refreshes the headers a cache keeps). A CSV states
 /// its licence this way; JSON bodies and pages state it in their body too.
 struct LicenceLinkMiddleware<Context: RequestContext>: RouterMiddleware {
-    let licence: DataLicence
+    /// Made once: it is added to every public answer.
+    private let link: HTTPField
+
+    init(licence: DataLicence) {
+        link = HTTPField(name: .link, value: "<\(licence.url)>; rel=\"license\"")
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         guard Self.isPublic(request.uri.path), response.status == .ok || response.status == .notModified else { return response }
-        response.headers.append(HTTPField(name: .link, value: "<\(licence.url)>; rel=\"license\""))
+        response.headers.append(link)
         return response
     }
 

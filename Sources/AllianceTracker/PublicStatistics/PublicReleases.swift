@@ -90,6 +90,13 @@ actor PublicReleases {
         return try await listNow(logger: logger).filter { $0.visible(at: now) }
     }
 
+    /// The latest release of `year` visible now, found in the fresh list without copying it:
+    /// read on every request for a year's summary.
+    nonisolated func latestVisibleNow(year: Int, logger: Logger) async throws -> ReleaseInfo? {
+        let now = clock.now()
+        return try await listNow(logger: logger).last { $0.year == year && $0.visible(at: now) }
+    }
+
     /// Every release known, embargoed ones included, from the fresh list when there is one.
     nonisolated func listNow(logger: Logger) async throws -> [ReleaseInfo] {
         let index = ready.withLock { $0.index }

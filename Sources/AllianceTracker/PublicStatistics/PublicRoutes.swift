@@ -17,8 +17,9 @@ struct PublicRoutes {
         group.get("summaries/{year}") { request, context in
             let year = try context.yearParameter()
             let format = try ResponseFormat(request)
-            let published = try await releases.visibleNow(logger: context.logger).filter { $0.year == year }
-            guard let latest = published.last else { throw DomainError.noRelease(year) }
+            guard let latest = try await releases.latestVisibleNow(year: year, logger: context.logger) else {
+                throw DomainError.noRelease(year)
+            }
             return try await summaryResponse(latest, latest: latest.release, format: format, request: request, logger: context.logger)
         }
         group.get("summaries/{year}/releases/{n}") { request, context in
@@ -71,20 +72,20 @@ struct PublicRoutes {
         let key = "summary/\(info.year)/\(info.release)/\(latest)/\(format.rawValue)"
         let rendered = try await releases.renderedNow(key) { [releases, citation] in
             let frozen = try await releases.frozen(info, logger: logger)
+            // RFC 8574: the release's own address is the one to cite, whichever path asked
+            let citeAs: HTTPFields = [.link: "</v1/public/summaries/\(info.year)/releases/\(info.release)>; rel=\"cite-as\""]
             // served as stored: only which release is latest, the citation and the licence are added to the JSON
             return switch format {
             case .json:
                 CacheableResponse.Rendered(
                     body: try citation.fields(citation.reference(info)).added(to: frozen.json(release: info.release, latest: latest)),
-                    contentType: format.contentType
+                    contentType: format.contentType,
+                    fields: citeAs
                 )
-            case .csv: CacheableResponse.Rendered(body: Data(frozen.csv.utf8), contentType: format.contentType)
+            case .csv: CacheableResponse.Rendered(body: Data(frozen.csv.utf8), contentType: format.contentType, fields: citeAs)
             }
         }
-        var response = CacheableResponse.response(rendered, for: request)
-        // RFC 8574: the release's own address is the one to cite, whichever path asked
-        response.headers.append(HTTPField(name: .link, value: "</v1/public/summaries/\(info.year)/releases/\(info.release)>; rel=\"cite-as\""))
-        return response
+        return CacheableResponse.response(rendered, for: request)
     }
 
     /// JSON with `cite_as` and `licence` added; CSV as it is (its licence is in the `Link` header).

@@ -29,7 +29,8 @@ enum ReleaseIndex {
 
     /// The earliest embargo end still ahead of `now`, if any.
     static func nextEmbargoEnd(of releases: [ReleaseInfo], after now: Date) -> Date? {
-        releases.compactMap(\.embargoUntil).filter { $0 > now }.min()
+        // lazily: read for every public answer (`EmbargoCacheMiddleware`), without copying the list
+        releases.lazy.compactMap(\.embargoUntil).filter { $0 > now }.min()
     }
 
     private struct Key: Hashable {
