@@ -7,10 +7,11 @@
 -- Variables: year, tmpl (the values as JSON with @F@ @R@ @D@ @B@ where the numbers go).
 -- Client n saves bench_filers row n's report, as its own country's token.
 
--- AuthenticationMiddleware → TokenRepository.live (its own read, before the transaction);
--- the country comes with it from bench_filers
+-- AuthenticationMiddleware → TokenRepository.live (its own read, before the transaction,
+-- with the live summary's data version); the country comes with it from bench_filers
 SELECT t.token_hash, t.role, f.country AS cc, f.token_id AS token_id, coalesce(t.expires_at <= now(), false) AS expired,
-       t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute' AS stale
+       t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute' AS stale,
+       (SELECT version FROM summary_data_version) AS summary_data_version
 FROM tokens t JOIN bench_filers f ON f.token_id = t.id WHERE f.n = :client_id AND t.revoked_at IS NULL
 \gset
 BEGIN;

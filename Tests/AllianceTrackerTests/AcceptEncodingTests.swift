@@ -5,24 +5,28 @@ import Testing
 /// `AcceptEncoding` reads the header in place; it must read it as the plain reading
 /// below does (a dictionary of lowercased names, the last entry of a name winning),
 /// which `PublicCompressionTests.acceptEncodingIsReadWithItsWeights` checks through
-/// the router on the headers clients send.
+/// the router on the headers clients send. A header with a byte outside ASCII is
+/// ignored (the plain reading split it by grapheme, so that a combining mark after a
+/// `,` hid the separator).
 @Suite struct AcceptEncodingTests {
     @Test func randomHeadersAreReadAsThePlainReadingReadsThem() {
         var g = SplitMix64(seed: 0xACCE_97)
         let parts = [
             "gzip", "GZIP", "Gzip", "x-gzip", "X-GZIP", "*", "identity", "IDENTITY", "br", "deflate", "gzip2", "q",
             ";q=0", ";q=0.5", ";Q=1", ";q=1.0", ";q=2", ";q=-1", ";q=", ";=0.5", ";q=abc", ";level=1", "; q = 0.3 ",
-            ",", ", ", " ", "\t", ";", "=", "é",
+            ",", ", ", " ", "\t", ";", "=", "==", "=q=0", "0", "0.5", "é", "\u{301}",
         ]
         for index in 0..<5_000 {
             let header = (0..<Int.random(in: 0...8, using: &g)).map { _ in g.pick(parts) }.joined()
             let read = AcceptEncoding(header)
-            let plain = Self.plainReading(header)
+            let plain = header.utf8.allSatisfy { $0 < 0x80 } ? Self.plainReading(header) : (gzip: 0, identity: 0)
             #expect(read.gzip == plain.gzip && read.identity == plain.identity, "header \(index): '\(header)'")
         }
         #expect(AcceptEncoding(nil) == AcceptEncoding(""))
         #expect(AcceptEncoding("gzip").prefersGzip)
         #expect(!AcceptEncoding("gzip;q=0.5, identity").prefersGzip)
+        #expect(!AcceptEncoding("gzip;=q=0").prefersGzip)
+        #expect(!AcceptEncoding("gzip;q=\u{301}1").prefersGzip && !AcceptEncoding("gzip, é").prefersGzip)
     }
 
     /// The reading before it was done in place.

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import PostgresNIO
 import Testing
 
 @testable import AllianceTracker
@@ -66,6 +67,22 @@ import Testing
         }
     }
 
+    /// The version is read with every token (`TokenRepository.live`): its row deleted by
+    /// the owner must stop no token from working, and the live summary then keeps nothing.
+    @Test func withoutTheVersionsRowTokensWorkAndEveryReadComputes() async throws {
+        try await withReporting { r in
+            try Self.history(r.url)
+            #expect(try await r.send(.get, Self.path, token: r.secretariat).status == .ok)
+            _ = try sql(r.url, "DELETE FROM summary_data_version")
+            let first = try await r.send(.get, Self.path, token: r.secretariat)
+            #expect(try Self.victims(first) == 100)
+            r.clock.set("2025-02-16T12:00:00Z")
+            let second = try await r.send(.get, Self.path, token: r.secretariat)
+            #expect(try second.json()["computed_at"] as? String == "2025-02-16T12:00:00Z")
+            #expect(try await r.send(.get, "/v1/countries/FR/reports/2024", token: r.france).status == .ok)
+        }
+    }
+
     @Test func theCacheKeepsTheNewestVersionOfAtMostItsCapacity() {
         let cache = LiveSummaryCache(capacity: 2)
         let keys = (2022...2024).map { LiveSummaryCache.Key(year: $0, format: ResponseFormat.json.rawValue) }
@@ -91,6 +108,25 @@ import Testing
 }
 
 extension SummaryCacheTests {
+    /// A repeat at the version the token's check read (`AppRequestContext.summaryDataVersion`)
+    /// is served without a statement: here the database is detached, and only a read
+    /// that needs it fails.
+    @Test func aRepeatAtTheTokensVersionNeedsNoDatabase() async throws {
+        let database = Database(pool: PostgresClient(configuration: StandbyFixtures.down.clientConfiguration()))
+        database.detach()
+        let cache = LiveSummaryCache()
+        cache.store(LiveSummaryCache.Key(year: 2024, format: "json"), version: 7, body: ByteBuffer(string: "kept at 7"))
+        let summaries = SummaryService(database: database, clock: .system, cache: cache)
+        @Sendable func render(_: Summary) -> ByteBuffer { ByteBuffer(string: "computed") }
+        let body = try await summaries.live(year: 2024, format: "json", version: 7, logger: TestDatabase.logger, render: render)
+        #expect(body == ByteBuffer(string: "kept at 7"))
+        for version in [nil, 8] as [Int64?] {
+            await #expect(throws: DomainError.self) {
+                try await summaries.live(year: 2024, format: "json", version: version, logger: TestDatabase.logger, render: render)
+            }
+        }
+    }
+
     /// A database restored from a backup takes its counter back; the numbers after it
     /// would come again with other figures, so nothing kept before is served.
     @Test func aVersionGoingBackForgetsWhatWasKept() {

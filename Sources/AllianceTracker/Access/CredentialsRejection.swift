@@ -9,6 +9,6 @@ public enum CredentialsRejection: Sendable, Equatable {
 /// What a bearer token stands for: an identity, or why it is refused.
 enum TokenCheck: Sendable, Equatable {
     /// `summaryDataVersion`: the live summary's data version, read with the token.
-    case accepted(Identity, summaryDataVersion: Int64)
+    case accepted(Identity, summaryDataVersion: Int64?)
     case rejected(CredentialsRejection)
 }

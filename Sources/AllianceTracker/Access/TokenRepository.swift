@@ -36,7 +36,7 @@ struct TokenRepository: Sendable {
         in session: DatabaseSession
     ) async throws -> LiveTokenRow? {
         guard let row = try await session.rows(LiveToken(id: id, now: now)).first else { return nil }
-        let (hash, role, country, expired, stale, version) = try row.decode((ByteBuffer, Identity.Role, String?, Bool, Bool, Int64).self)
+        let (hash, role, country, expired, stale, version) = try row.decode((ByteBuffer, Identity.Role, String?, Bool, Bool, Int64?).self)
         return LiveTokenRow(hash: Array(buffer: hash), role: role, country: country, expired: expired, stale: stale, summaryDataVersion: version)
     }
 
@@ -82,8 +82,9 @@ struct LiveTokenRow {
     let expired: Bool
     /// Its last use is over a minute old.
     let stale: Bool
-    /// The live summary's data version, read in the same statement (see `LiveToken`).
-    let summaryDataVersion: Int64
+    /// The live summary's data version, read in the same statement (see `LiveToken`);
+    /// nil only if its row is gone, which must not stop any token from working.
+    let summaryDataVersion: Int64?
 }
 
 /// `TokenRepository.live`: run for every request that carries a token. It also reads

@@ -3,10 +3,11 @@
 /// `q`, else that of `*`; gzip without either is not acceptable. Identity is always
 /// served when gzip is not: it is acceptable unless excluded, and a client that
 /// excludes both gets it anyway (the negotiation is disregarded, not refused). A
-/// header that cannot be read is ignored; nothing here is ever a 4xx.
+/// header that cannot be read is ignored, and so is one with a byte outside ASCII (a
+/// coding's name and weight are ASCII tokens); nothing here is ever a 4xx.
 ///
-/// Read on every public request, so it is read in place: slices of the header, no
-/// copies, no collections (issue 14, public reads).
+/// Read on every public request, so it is read in place, byte by byte: slices of the
+/// header, no copies, no collections (issue 14, public reads).
 struct AcceptEncoding: Equatable {
     let gzip: Double
     /// Identity's stated weight: 0 when the header does not name it (nor `*`), so that
@@ -19,7 +20,8 @@ struct AcceptEncoding: Equatable {
         var xGzip: Double?
         var any: Double?
         var identity: Double?
-        for entry in Self.pieces(of: Substring(header ?? ""), by: ",") {
+        let header = header ?? ""
+        for entry in Self.pieces(of: header.utf8.allSatisfy({ $0 < 0x80 }) ? Substring(header) : "", by: ",") {
             // the name, then its parameters: the entry's non-empty pieces between `;`s
             var pieces = Self.pieces(of: entry, by: ";").lazy.filter { !$0.isEmpty }.makeIterator()
             guard let first = pieces.next() else { continue }
@@ -51,10 +53,13 @@ struct AcceptEncoding: Equatable {
         return 1
     }
 
-    /// `q=0.5` → 0.5; a malformed weight counts as absent.
+    /// `q=0.5` → 0.5; a malformed weight counts as absent. Leading `=`s are passed over
+    /// (`=q=0` is `q=0`), as the reading before this one did.
     private static func quality(_ parameter: Substring) -> Double? {
+        guard let start = parameter.utf8.firstIndex(where: { $0 != UInt8(ascii: "=") }) else { return nil }
+        let parameter = parameter[start...]
         guard let equals = parameter.utf8.firstIndex(of: UInt8(ascii: "=")) else { return nil }
-        let value = trimmed(parameter[parameter.index(after: equals)...])
+        let value = trimmed(parameter[parameter.utf8.index(after: equals)...])
         guard name(trimmed(parameter[..<equals]), is: "q"), let q = Double(value), (0...1).contains(q) else { return nil }
         return q
     }

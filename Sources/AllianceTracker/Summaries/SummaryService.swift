@@ -20,7 +20,8 @@ struct SummaryService: Sendable {
     /// while the data version (sql/0020) stays the same. `version`: the data version as
     /// the request's token check read it (`AppRequestContext.summaryDataVersion`), so
     /// that a repeat sends no statement; read here when nil. Either way it is read
-    /// before the figures, so that figures kept under it are never older than it.
+    /// before the figures, so that figures kept under it are never older than it. With
+    /// no version at all (its row deleted) every read computes and nothing is kept.
     func live(
         year: Int,
         format: String,
@@ -32,15 +33,13 @@ struct SummaryService: Sendable {
         let key = LiveSummaryCache.Key(year: year, format: format)
         if let known, let body = cache.body(key, version: known) { return body }
         return try await database.read(logger: logger) { session in
-            let version: Int64
-            if let known {
-                version = known
-            } else {
+            var version = known
+            if version == nil {
                 version = try await Self.repository.dataVersion(on: session)
-                if let body = cache.body(key, version: version) { return body }
+                if let version, let body = cache.body(key, version: version) { return body }
             }
             let body = try render(try await Self.build(year: year, now: clock.now(), on: session))
-            cache.store(key, version: version, body: body)
+            if let version { cache.store(key, version: version, body: body) }
             return body
         }
     }
